@@ -1,0 +1,54 @@
+import { fileURLToPath } from 'node:url';
+
+/** Where a Neo4j is, when the user brings their own. */
+export interface RemoteNeo4jConfig {
+  uri: string;
+  user: string;
+  password: string;
+  database: string | undefined;
+}
+
+/** The bundled Neo4j that runs when no NEO4J_URI is given. */
+export interface LocalNeo4jConfig {
+  port: number;
+  dataDir: string;
+}
+
+export interface Config {
+  /** Null when NEO4J_URI is unset: then the local Neo4j is started. */
+  neo4j: RemoteNeo4jConfig | null;
+  localNeo4j: LocalNeo4jConfig;
+  port: number;
+  seedOnStart: boolean;
+}
+
+export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    neo4j: env.NEO4J_URI
+      ? {
+          uri: env.NEO4J_URI,
+          user: env.NEO4J_USER ?? 'neo4j',
+          password: env.NEO4J_PASSWORD ?? '',
+          database: env.NEO4J_DATABASE || undefined,
+        }
+      : null,
+    localNeo4j: {
+      port: readPort(env, 'NEO4J_LOCAL_PORT', 7687),
+      dataDir: env.NEO4J_LOCAL_DATA ?? `${projectRoot}.neo4j/data`,
+    },
+    port: readPort(env, 'PORT', 4000),
+    seedOnStart: env.SEED_ON_START !== 'false',
+  };
+}
+
+function readPort(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`${name} must be a port number from 0 to 65535, got "${raw}"`);
+  }
+  return port;
+}

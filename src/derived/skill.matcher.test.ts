@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { skillsMentionedIn, stems } from './skill.matcher.js';
+
+const skills = [
+  { id: 'p-and-l-management', name: 'P&L management' },
+  { id: 'board-communication', name: 'Board communication' },
+  { id: 'board-presentations', name: 'Board presentations' },
+  { id: 'market-dynamics', name: 'Market dynamics' },
+  { id: 'written-communication-at-scale', name: 'Written communication at scale' },
+];
+const ids = (text: string) => skillsMentionedIn(text, skills).map((skill) => skill.id);
+
+describe('skillsMentionedIn', () => {
+  it('matches every word of a skill name in any inflection', () => {
+    expect(ids('Learn to read and manage a P&L')).toEqual(['p-and-l-management']);
+    expect(ids('Understand customer problems and market dynamics deeply')).toEqual(['market-dynamics']);
+  });
+
+  it('does not match a skill of which only some words appear', () => {
+    expect(ids('Strong relationships with CEO and board')).toEqual([]);
+  });
+
+  it('ignores small words, so they neither match nor block a match', () => {
+    expect(ids('Scale written communication')).toEqual(['written-communication-at-scale']);
+    expect(stems('at the scale of')).toEqual(['scale']);
+  });
+
+  it('matches several skills in one text', () => {
+    expect(ids('Participate in investor discussions and board presentations; own the P&L management')).toEqual(['p-and-l-management', 'board-presentations']);
+  });
+});

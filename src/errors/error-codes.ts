@@ -1,0 +1,68 @@
+import { GraphQLError } from 'graphql';
+
+/** Every `extensions.code` the API answers with. Clients branch on these, never on messages. */
+export const ErrorCode = {
+  NotFound: 'NOT_FOUND',
+  BadUserInput: 'BAD_USER_INPUT',
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  QueryTooComplex: 'QUERY_TOO_COMPLEX',
+  Conflict: 'CONFLICT',
+  Internal: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export class NotFoundError extends GraphQLError {
+  constructor(kind: string, id: string, suggestions: string[]) {
+    const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
+    super(`No ${kind} with id "${id}".${hint}`, { extensions: { code: ErrorCode.NotFound, kind, id, suggestions } });
+  }
+}
+
+export class BadUserInputError extends GraphQLError {
+  constructor(argument: string, problem: string) {
+    super(`Argument "${argument}" ${problem}.`, { extensions: { code: ErrorCode.BadUserInput, argument } });
+  }
+}
+
+export class UnauthenticatedError extends GraphQLError {
+  constructor() {
+    super('This operation needs the header "Authorization: Bearer <API_TOKEN>" with the server\'s token.', {
+      extensions: { code: ErrorCode.Unauthenticated },
+    });
+  }
+}
+
+export class ForbiddenError extends GraphQLError {
+  constructor(reason: string) {
+    super(reason, { extensions: { code: ErrorCode.Forbidden } });
+  }
+}
+
+export class ConflictError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.Conflict } });
+  }
+}
+
+export class ServiceUnavailableError extends GraphQLError {
+  constructor() {
+    super('The graph database is unavailable right now. Try again shortly.', { extensions: { code: ErrorCode.ServiceUnavailable } });
+  }
+}
+
+export class QueryTooComplexError extends GraphQLError {
+  constructor(measure: 'depth' | 'complexity', actual: number, limit: number) {
+    super(`The query's ${measure} is ${actual}, over the limit of ${limit}.`, {
+      extensions: { code: ErrorCode.QueryTooComplex, measure, actual, limit },
+    });
+  }
+}
+
+export class InternalError extends GraphQLError {
+  constructor() {
+    super('Something went wrong on the server.', { extensions: { code: ErrorCode.Internal } });
+  }
+}

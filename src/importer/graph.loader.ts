@@ -1,0 +1,140 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import { refreshDerivedFacts } from '../derived/derived-facts.writer.js';
+import { run, type Database } from '../neo4j/database.js';
+import {
+  ownedLabels,
+  relationshipTypes,
+  sharedLabels,
+  type GraphPlan,
+  type NodeLabel,
+  type OwnedLabel,
+  type PlannedNode,
+  type Properties,
+  type RelationshipType,
+  type SharedLabel,
+} from './graph.model.js';
+import { planGraph, type KnownRoles } from './graph.planner.js';
+import { diffSnapshots, type ImportReport, type Snapshot } from './import.report.js';
+import type { RolePage } from './page.model.js';
+
+// Labels and relationship types in these queries come from the fixed lists of graph.model.ts, never from a
+// page: Cypher cannot take them as parameters, and everything a page says travels as a parameter.
+const queries = {
+  knownRoles: 'MATCH (r:Role) RETURN r.id AS id, coalesce(r.aliases, [r.id]) AS aliases, r.pageFile AS pageFile',
+  ownedSnapshot: (label: OwnedLabel) => `MATCH (n:${label}) WHERE n.sourceFile IN $files RETURN n.id AS id, properties(n) AS properties`,
+  sharedSnapshot: (label: SharedLabel) => `
+    MATCH (n:${label})
+    WHERE n.id IN $ids OR n.sourceFile IN $files OR EXISTS { (n)-[r]-() WHERE r.sourceFile IN $files }
+    RETURN n.id AS id, properties(n) AS properties`,
+  relationshipSnapshot: (type: RelationshipType) => `
+    MATCH (a)-[r:${type}]->(b) WHERE r.sourceFile IN $files
+    RETURN a.id + ' -> ' + b.id AS id, properties(r) AS properties`,
+  // A page that now names its role differently no longer defines the old one; the old one goes if unnamed.
+  releasePageRoles: 'MATCH (r:Role) WHERE r.pageFile IN $files REMOVE r.pageFile',
+  deleteOwned: (label: OwnedLabel) => `MATCH (n:${label}) WHERE n.sourceFile IN $files DETACH DELETE n`,
+  deleteRelationships: (type: RelationshipType) => `MATCH ()-[r:${type}]->() WHERE r.sourceFile IN $files DELETE r`,
+  setNodes: (label: NodeLabel) => `UNWIND $nodes AS node MERGE (n:${label} {id: node.id}) SET n += node.properties`,
+  createMissingNodes: (label: NodeLabel) => `UNWIND $nodes AS node MERGE (n:${label} {id: node.id}) ON CREATE SET n += node.properties`,
+  createRelationships: (type: RelationshipType) => {
+    const [from, to] = relationshipTypes[type];
+    return `
+      UNWIND $relationships AS rel
+      MATCH (a:${from} {id: rel.from})
+      MATCH (b:${to} {id: rel.to})
+      CREATE (a)-[r:${type}]->(b) SET r = rel.properties`;
+  },
+  // A role or skill that no page names any more goes; one that still has a page or a mention stays.
+  deleteOrphans: (label: SharedLabel) => `
+    MATCH (n:${label}) WHERE n.pageFile IS NULL AND NOT EXISTS { (n)--() }
+    DELETE n`,
+  // A shared node keeps the source of a statement that still exists, once the page that first stated it no longer does.
+  rehomeSource: (label: SharedLabel) => `
+    MATCH (n:${label}) WHERE n.pageFile IS NULL AND n.sourceFile IN $files
+      AND NOT EXISTS { (n)-[r]-() WHERE r.sourceFile = n.sourceFile }
+    CALL (n) {
+      MATCH (n)-[r]-() RETURN r ORDER BY r.sourceFile, r.sourceLine LIMIT 1
+    }
+    SET n.sourceFile = r.sourceFile, n.sourceLine = r.sourceLine`,
+};
+
+/**
+ * Writes what the pages describe, replacing what the same files contributed before, in one transaction:
+ * a page that fails to load leaves the database exactly as it was.
+ */
+export async function loadPages(database: Database, pages: RolePage[]): Promise<ImportReport> {
+  return database.writeTransaction(async (tx) => {
+    const plan = planGraph(pages, await readKnownRoles(tx));
+    const before = await snapshot(tx, plan);
+    await removeContributions(tx, plan.files);
+    await writePlan(tx, plan);
+    for (const label of sharedLabels) {
+      await run(tx, queries.deleteOrphans(label));
+      await run(tx, queries.rehomeSource(label), { files: plan.files });
+    }
+    await refreshDerivedFacts(tx);
+    const after = await snapshot(tx, plan);
+    return {
+      files: plan.files,
+      ...diffSnapshots(before, after),
+      warnings: pages.flatMap((page) => page.warnings.map((warning) => `${page.file}:${warning.line}: ${warning.message}`)),
+    };
+  });
+}
+
+async function readKnownRoles(tx: ManagedTransaction): Promise<KnownRoles> {
+  const rows = await run<{ id: string; aliases: string[]; pageFile: string | null }>(tx, queries.knownRoles);
+  const known: KnownRoles = { aliases: new Map(), pageFiles: new Map() };
+  for (const row of rows) {
+    for (const alias of row.aliases) known.aliases.set(alias, row.id);
+    if (row.pageFile) known.pageFiles.set(row.id, row.pageFile);
+  }
+  return known;
+}
+
+async function snapshot(tx: ManagedTransaction, plan: GraphPlan): Promise<Snapshot> {
+  const result: Snapshot = new Map();
+  const collect = async (kind: string, query: string, parameters: Record<string, unknown>): Promise<void> => {
+    const rows = await run<{ id: string; properties: Properties }>(tx, query, parameters);
+    result.set(kind, new Map(rows.map((row) => [row.id, row.properties])));
+  };
+  for (const label of ownedLabels) await collect(label, queries.ownedSnapshot(label), { files: plan.files });
+  for (const label of sharedLabels) {
+    const ids = plan.nodes.filter((node) => node.label === label).map((node) => node.id);
+    await collect(label, queries.sharedSnapshot(label), { files: plan.files, ids });
+  }
+  for (const type of relationshipKinds()) await collect(type, queries.relationshipSnapshot(type), { files: plan.files });
+  return result;
+}
+
+async function removeContributions(tx: ManagedTransaction, files: string[]): Promise<void> {
+  await run(tx, queries.releasePageRoles, { files });
+  for (const label of ownedLabels) await run(tx, queries.deleteOwned(label), { files });
+  for (const type of relationshipKinds()) await run(tx, queries.deleteRelationships(type), { files });
+}
+
+async function writePlan(tx: ManagedTransaction, plan: GraphPlan): Promise<void> {
+  for (const nodes of groupBy(plan.nodes, (node) => `${node.label}:${node.mode}`).values()) {
+    const first = nodes[0] as PlannedNode;
+    const query = first.mode === 'set' ? queries.setNodes(first.label) : queries.createMissingNodes(first.label);
+    await run(tx, query, { nodes: nodes.map(({ id, properties }) => ({ id, properties })) });
+  }
+  for (const [type, relationships] of groupBy(plan.relationships, (relationship) => relationship.type)) {
+    await run(tx, queries.createRelationships(type), { relationships });
+  }
+}
+
+function relationshipKinds(): RelationshipType[] {
+  return Object.keys(relationshipTypes) as RelationshipType[];
+}
+
+/** Groups items by key, in the order each key first appears: page roles are written before their mentions. */
+function groupBy<T, K>(items: T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}

@@ -1,0 +1,60 @@
+import type { Properties } from './graph.model.js';
+
+/** What one kind of node or relationship looked like, by id, within the part of the graph an import touches. */
+export type Snapshot = Map<string, Map<string, Properties>>;
+
+export type Counts = Record<string, number>;
+
+export interface ImportReport {
+  files: string[];
+  created: Counts;
+  updated: Counts;
+  removed: Counts;
+  /** Parts of pages kept as generic sections, and other things a curator should look at. */
+  warnings: string[];
+}
+
+/** Where a fact was stated is provenance, not content: a page that only moved lines is not "updated". */
+const provenanceOnly = new Set(['sourceLine']);
+
+export function diffSnapshots(before: Snapshot, after: Snapshot): Pick<ImportReport, 'created' | 'updated' | 'removed'> {
+  const created: Counts = {};
+  const updated: Counts = {};
+  const removed: Counts = {};
+  for (const kind of new Set([...before.keys(), ...after.keys()])) {
+    const old = before.get(kind) ?? new Map<string, Properties>();
+    const now = after.get(kind) ?? new Map<string, Properties>();
+    for (const [id, properties] of now) {
+      const previous = old.get(id);
+      if (!previous) add(created, kind);
+      else if (!sameContent(previous, properties)) add(updated, kind);
+    }
+    for (const id of old.keys()) if (!now.has(id)) add(removed, kind);
+  }
+  return { created, updated, removed };
+}
+
+function add(counts: Counts, kind: string): void {
+  counts[kind] = (counts[kind] ?? 0) + 1;
+}
+
+function sameContent(a: Properties, b: Properties): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)].filter((key) => !provenanceOnly.has(key)));
+  return [...keys].every((key) => JSON.stringify(a[key] ?? null) === JSON.stringify(b[key] ?? null));
+}
+
+export function formatReport(report: ImportReport): string {
+  const line = (verb: string, counts: Counts): string => {
+    const parts = Object.entries(counts)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([kind, count]) => `${count} ${kind}`);
+    return `  ${verb}: ${parts.length ? parts.join(', ') : 'nothing'}`;
+  };
+  return [
+    `Imported ${report.files.length} page${report.files.length === 1 ? '' : 's'}: ${report.files.join(', ')}`,
+    line('created', report.created),
+    line('updated', report.updated),
+    line('removed', report.removed),
+    ...report.warnings.map((warning) => `  warning: ${warning}`),
+  ].join('\n');
+}

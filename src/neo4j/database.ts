@@ -1,0 +1,75 @@
+import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
+
+export interface Neo4jConnection {
+  uri: string;
+  user?: string;
+  password?: string;
+  database?: string | undefined;
+}
+
+export type QueryParameters = Record<string, unknown>;
+
+/**
+ * The one door to Neo4j: every query of the application goes through here.
+ *
+ * Integers come back as JavaScript numbers (the graph holds counts and years, far below 2^53), so no
+ * Neo4j type leaks above the repositories. Reads and writes run in managed transactions, which the
+ * driver retries on transient errors and cluster leader changes.
+ */
+export class Database {
+  private constructor(
+    readonly driver: Driver,
+    private readonly databaseName: string | undefined,
+  ) {}
+
+  static open(connection: Neo4jConnection): Database {
+    const auth = connection.user ? neo4j.auth.basic(connection.user, connection.password ?? '') : undefined;
+    const driver = neo4j.driver(connection.uri, auth, {
+      disableLosslessIntegers: true,
+      connectionAcquisitionTimeout: 10_000,
+      connectionTimeout: 5_000,
+      maxTransactionRetryTime: 5_000,
+    });
+    return new Database(driver, connection.database);
+  }
+
+  async read<T extends RecordShape>(query: string, parameters: QueryParameters = {}): Promise<T[]> {
+    return this.readTransaction((tx) => run<T>(tx, query, parameters));
+  }
+
+  async write<T extends RecordShape>(query: string, parameters: QueryParameters = {}): Promise<T[]> {
+    return this.writeTransaction((tx) => run<T>(tx, query, parameters));
+  }
+
+  async readTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.databaseName, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead(work);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.databaseName });
+    try {
+      return await session.executeWrite(work);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async verifyConnectivity(): Promise<void> {
+    await this.driver.verifyConnectivity({ database: this.databaseName });
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+/** Runs one query inside a transaction and returns its records as plain objects. */
+export async function run<T extends RecordShape>(tx: ManagedTransaction, query: string, parameters: QueryParameters = {}): Promise<T[]> {
+  const result = await tx.run<T>(query, parameters);
+  return result.records.map((record) => record.toObject());
+}
