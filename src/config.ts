@@ -20,6 +20,10 @@ export interface Config {
   localNeo4j: LocalNeo4jConfig;
   port: number;
   seedOnStart: boolean;
+  /** Bearer token that mutations require; without one the API is read-only. */
+  apiToken: string | undefined;
+  maxQueryDepth: number;
+  maxQueryComplexity: number;
 }
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -40,6 +44,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     port: readPort(env, 'PORT', 4000),
     seedOnStart: env.SEED_ON_START !== 'false',
+    apiToken: env.API_TOKEN || undefined,
+    maxQueryDepth: readPositiveInteger(env, 'MAX_QUERY_DEPTH', 12),
+    maxQueryComplexity: readPositiveInteger(env, 'MAX_QUERY_COMPLEXITY', 20_000),
   };
 }
 
@@ -51,4 +58,12 @@ function readPort(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
     throw new Error(`${name} must be a port number from 0 to 65535, got "${raw}"`);
   }
   return port;
+}
+
+function readPositiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  return value;
 }

@@ -55,8 +55,8 @@ export class ServiceUnavailableError extends GraphQLError {
 
 export class QueryTooComplexError extends GraphQLError {
   constructor(measure: 'depth' | 'complexity', actual: number, limit: number) {
-    super(`The query's ${measure} is ${actual}, over the limit of ${limit}.`, {
-      extensions: { code: ErrorCode.QueryTooComplex, measure, actual, limit },
+    super(`The query's ${measure} is ${actual}, over the limit of ${limit}. Ask for fewer or shallower fields.`, {
+      extensions: { code: ErrorCode.QueryTooComplex, measure, actual, limit, http: { status: 400 } },
     });
   }
 }

@@ -70,6 +70,19 @@ export class Database {
 
 /** Runs one query inside a transaction and returns its records as plain objects. */
 export async function run<T extends RecordShape>(tx: ManagedTransaction, query: string, parameters: QueryParameters = {}): Promise<T[]> {
-  const result = await tx.run<T>(query, parameters);
+  const result = await tx.run<T>(query, toCypher(parameters) as QueryParameters);
   return result.records.map((record) => record.toObject());
+}
+
+/**
+ * JavaScript has one number type, which the driver sends as a Cypher float; whole numbers go as integers,
+ * so that lines and counts are stored as integers and LIMIT accepts them.
+ */
+function toCypher(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(toCypher);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, toCypher(entry)]));
+  }
+  return value;
 }

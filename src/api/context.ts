@@ -1,0 +1,29 @@
+import { CurationService } from '../curation/curation.service.js';
+import type { WriteAccess } from '../curation/write-access.js';
+import { RoleService } from '../role/role.service.js';
+import { SearchService } from '../search/search.service.js';
+import { SkillService } from '../skill/skill.service.js';
+import { TransitionService } from '../transition/transition.service.js';
+import { createLoaders } from './loaders.js';
+import type { Repositories } from './repositories.js';
+
+/** Everything a resolver may use, made anew for each request so that batching and caching stay per request. */
+export interface Context {
+  roles: RoleService;
+  skills: SkillService;
+  transitions: TransitionService;
+  search: SearchService;
+  curation: CurationService;
+}
+
+export function createContext(repositories: Repositories, access: WriteAccess): Context {
+  const loaders = createLoaders(repositories);
+  const roles = new RoleService(repositories, loaders);
+  return {
+    roles,
+    skills: new SkillService(repositories, loaders),
+    transitions: new TransitionService(repositories, loaders, roles),
+    search: new SearchService(repositories, loaders),
+    curation: new CurationService(repositories, roles, access),
+  };
+}

@@ -1,0 +1,18 @@
+import type { Database } from '../neo4j/database.js';
+import { RoleRepository } from '../role/role.repository.js';
+import { SearchRepository } from '../search/search.repository.js';
+import { SkillRepository } from '../skill/skill.repository.js';
+import { TransitionRepository } from '../transition/transition.repository.js';
+import { CurationRepository } from '../curation/curation.repository.js';
+
+export function createRepositories(database: Database) {
+  return {
+    roles: new RoleRepository(database),
+    skills: new SkillRepository(database),
+    transitions: new TransitionRepository(database),
+    search: new SearchRepository(database),
+    curation: new CurationRepository(database),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,0 +1,101 @@
+import { createServer, type Server } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Router } from 'express';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Config } from '../config.js';
+import { writeAccess } from '../curation/write-access.js';
+import { toApiError } from '../errors/neo4j-errors.js';
+import type { Database } from '../neo4j/database.js';
+import { createContext, type Context } from './context.js';
+import { playgroundRouter } from './playground.js';
+import { queryLimitsPlugin } from './query-limits.plugin.js';
+import { createRepositories } from './repositories.js';
+import { buildApiSchema } from './schema.js';
+
+export interface ApiServer {
+  httpServer: Server;
+  /** The address it listens on, e.g. http://127.0.0.1:4000. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface ApiOptions {
+  database: Database;
+  config: Pick<Config, 'apiToken' | 'maxQueryDepth' | 'maxQueryComplexity'>;
+  port: number;
+  host?: string;
+  /** Further routes, such as the career map page, mounted before the API. */
+  routes?: Router[];
+  log?: (message: string, error?: unknown) => void;
+}
+
+/** GraphQL at /graphql (Playground for browsers), health at /health. */
+export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
+  const { database, config, log = defaultLog } = options;
+  const schema = await buildApiSchema();
+  const repositories = createRepositories(database);
+  const app = express();
+  const httpServer = createServer(app);
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      queryLimitsPlugin(schema, { maxDepth: config.maxQueryDepth, maxComplexity: config.maxQueryComplexity }) as ApolloServerPlugin<Context>,
+    ],
+    formatError: (formatted, error) => formatApiError(formatted, error, log),
+  });
+  await apollo.start();
+
+  app.disable('x-powered-by');
+  app.get('/health', async (_request, response) => {
+    const up = await database.verifyConnectivity().then(
+      () => true,
+      () => false,
+    );
+    response.status(up ? 200 : 503).json({ status: up ? 'ok' : 'degraded', database: up ? 'up' : 'down' });
+  });
+  app.use(playgroundRouter('/graphql'));
+  for (const router of options.routes ?? []) app.use(router);
+  app.use(
+    '/graphql',
+    express.json({ limit: '100kb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createContext(repositories, writeAccess(config.apiToken, req.headers.authorization)),
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+  });
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    httpServer,
+    url: `http://127.0.0.1:${port}`,
+    stop: () => apollo.stop(),
+  };
+}
+
+/**
+ * API errors (ours, and GraphQL's own validation errors) pass as they are; anything else, such as a driver
+ * error, is logged here and replaced by a coded error that says nothing of the server's internals.
+ */
+function formatApiError(formatted: GraphQLFormattedError, error: unknown, log: (message: string, error?: unknown) => void): GraphQLFormattedError {
+  const cause = unwrapResolverError(error);
+  if (cause instanceof GraphQLError || !(cause instanceof Error)) return formatted;
+  const apiError = toApiError(cause);
+  log(`${apiError.extensions.code} at ${formatted.path?.join('.') ?? 'operation'}`, cause);
+  return { message: apiError.message, extensions: apiError.extensions, ...(formatted.path ? { path: formatted.path } : {}), ...(formatted.locations ? { locations: formatted.locations } : {}) };
+}
+
+function defaultLog(message: string, error?: unknown): void {
+  console.error(message, error instanceof Error ? error.message : (error ?? ''));
+}

@@ -1,0 +1,121 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import { refreshDerivedFacts } from '../derived/derived-facts.writer.js';
+import { run, type Database } from '../neo4j/database.js';
+
+/** What the API writes is marked as its own source, so imports and curators can tell the two apart. */
+export const apiSource = 'api';
+
+export interface RoleFields {
+  title?: string | undefined;
+  label?: string | null | undefined;
+  question?: string | null | undefined;
+  summary?: string | null | undefined;
+}
+
+export interface TransitionFields {
+  timelineText: string | null;
+  minYears: number | null;
+  maxYears: number | null;
+  openEnded: boolean;
+}
+
+const queries = {
+  roleExists: 'MATCH (r:Role {id: $id}) RETURN r.id AS id',
+  skillExists: 'MATCH (s:Skill {id: $id}) RETURN s.id AS id',
+  createRole: `
+    CREATE (r:Role {id: $id, aliases: [$id], curated: true, sourceFile: $source})
+    SET r += $fields`,
+  updateRole: 'MATCH (r:Role {id: $id}) SET r += $fields',
+  // A role takes along what only it owns: its page's facts and the transitions into and out of it.
+  deleteRole: `
+    MATCH (r:Role {id: $id})
+    CALL (r) {
+      MATCH (r)-[:HAS_RESPONSIBILITY|HAS_ACTIVITY|HAS_SCOPE|HAS_FACT|HAS_SECTION]->(owned) DETACH DELETE owned
+    }
+    CALL (r) {
+      MATCH (t:Transition) WHERE (r)-[:HAS_TRANSITION]->(t) OR (t)-[:LEADS_TO]->(r)
+      CALL (t) { MATCH (t)-[:REQUIRES_SHIFT|HAS_ACTION|HAS_PITFALL|HAS_INDICATOR]->(part) DETACH DELETE part }
+      DETACH DELETE t
+    }
+    DETACH DELETE r`,
+  addSkill: `
+    MATCH (r:Role {id: $roleId})
+    MERGE (s:Skill {id: $skillId}) ON CREATE SET s.name = $skillName, s.sourceFile = $source
+    CALL (r, s) { MATCH (r)-[existing:REQUIRES_SKILL]->(s) DELETE existing }
+    CREATE (r)-[q:REQUIRES_SKILL {sourceFile: $source}]->(s)
+    SET q.category = $category
+    WITH s WHERE $category IS NOT NULL
+    MERGE (c:SkillCategory {id: $categoryId}) ON CREATE SET c.name = $category, c.sourceFile = $source
+    MERGE (s)-[i:IN_CATEGORY]->(c) ON CREATE SET i.sourceFile = $source`,
+  removeSkill: `
+    MATCH (:Role {id: $roleId})-[q:REQUIRES_SKILL]->(:Skill {id: $skillId})
+    DELETE q
+    RETURN count(q) AS removed`,
+  upsertTransition: `
+    MATCH (a:Role {id: $from}), (b:Role {id: $to})
+    MERGE (t:Transition {id: $id})
+    SET t += $fields, t.sourceFile = $source, t.sourceLine = null
+    MERGE (a)-[h:HAS_TRANSITION]->(t) ON CREATE SET h.sourceFile = $source
+    MERGE (t)-[l:LEADS_TO]->(b) ON CREATE SET l.sourceFile = $source
+    MERGE (a)-[d:TRANSITIONS_TO]->(b) ON CREATE SET d.sourceFile = $source
+    SET d.transitionId = $id, d.minYears = $fields.minYears, d.maxYears = $fields.maxYears, d.openEnded = $fields.openEnded`,
+  deleteTransition: `
+    MATCH (a:Role {id: $from})-[:HAS_TRANSITION]->(t:Transition)-[:LEADS_TO]->(b:Role {id: $to})
+    CALL (t) { MATCH (t)-[:REQUIRES_SHIFT|HAS_ACTION|HAS_PITFALL|HAS_INDICATOR]->(part) DETACH DELETE part }
+    CALL (a, b) { MATCH (a)-[d:TRANSITIONS_TO]->(b) DELETE d }
+    DETACH DELETE t
+    RETURN count(*) AS removed`,
+};
+
+/** Curators' edits. Each method is one transaction, which also refreshes what the graph derives. */
+export class CurationRepository {
+  constructor(private readonly database: Database) {}
+
+  async roleExists(id: string): Promise<boolean> {
+    return (await this.database.read(queries.roleExists, { id })).length > 0;
+  }
+
+  async skillExists(id: string): Promise<boolean> {
+    return (await this.database.read(queries.skillExists, { id })).length > 0;
+  }
+
+  async createRole(id: string, fields: RoleFields): Promise<void> {
+    await this.write((tx) => run(tx, queries.createRole, { id, fields, source: apiSource }));
+  }
+
+  async updateRole(id: string, fields: RoleFields): Promise<void> {
+    await this.write((tx) => run(tx, queries.updateRole, { id, fields }));
+  }
+
+  async deleteRole(id: string): Promise<void> {
+    await this.write((tx) => run(tx, queries.deleteRole, { id }));
+  }
+
+  async addSkill(roleId: string, skill: { id: string; name: string; category: string | null; categoryId: string | null }): Promise<void> {
+    await this.write((tx) =>
+      run(tx, queries.addSkill, { roleId, skillId: skill.id, skillName: skill.name, category: skill.category, categoryId: skill.categoryId, source: apiSource }),
+    );
+  }
+
+  async removeSkill(roleId: string, skillId: string): Promise<number> {
+    return this.write(async (tx) => (await run<{ removed: number }>(tx, queries.removeSkill, { roleId, skillId }))[0]?.removed ?? 0);
+  }
+
+  async upsertTransition(from: string, to: string, fields: TransitionFields): Promise<string> {
+    const id = `${from}-to-${to}`;
+    await this.write((tx) => run(tx, queries.upsertTransition, { id, from, to, fields, source: apiSource }));
+    return id;
+  }
+
+  async deleteTransition(from: string, to: string): Promise<number> {
+    return this.write(async (tx) => (await run<{ removed: number }>(tx, queries.deleteTransition, { from, to }))[0]?.removed ?? 0);
+  }
+
+  private async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.database.writeTransaction(async (tx) => {
+      const result = await work(tx);
+      await refreshDerivedFacts(tx);
+      return result;
+    });
+  }
+}

@@ -1,0 +1,128 @@
+import { requireSlug, requireText } from '../common/validate.js';
+import { BadUserInputError, ConflictError, NotFoundError } from '../errors/error-codes.js';
+import type { Repositories } from '../api/repositories.js';
+import type { RoleRecord, TransitionRecord } from '../role/role.repository.js';
+import type { RoleService } from '../role/role.service.js';
+import { slug } from '../slug.js';
+import type { RoleFields } from './curation.repository.js';
+import type { CreateRoleInput, TransitionInput, UpdateRoleInput } from './curation.inputs.js';
+import { requireWriteAccess, type WriteAccess } from './write-access.js';
+
+const maxTitleLength = 200;
+const maxTextLength = 5000;
+const maxYears = 100;
+
+/** Curators' edits: checked for access and validity before anything is written. */
+export class CurationService {
+  constructor(
+    private readonly repositories: Repositories,
+    private readonly roles: RoleService,
+    private readonly access: WriteAccess,
+  ) {}
+
+  async createRole(input: CreateRoleInput): Promise<RoleRecord> {
+    requireWriteAccess(this.access);
+    requireSlug('input.id', input.id);
+    const fields = roleFields(input);
+    if (await this.repositories.curation.roleExists(input.id)) throw new ConflictError(`A role with id "${input.id}" already exists.`);
+    await this.repositories.curation.createRole(input.id, fields);
+    return this.fresh(input.id);
+  }
+
+  async updateRole(id: string, input: UpdateRoleInput): Promise<RoleRecord> {
+    requireWriteAccess(this.access);
+    await this.roles.get(id);
+    await this.repositories.curation.updateRole(id, roleFields(input));
+    return this.fresh(id);
+  }
+
+  async deleteRole(id: string): Promise<string> {
+    requireWriteAccess(this.access);
+    await this.roles.get(id);
+    await this.repositories.curation.deleteRole(id);
+    return id;
+  }
+
+  async addSkill(roleId: string, skillId: string, skillName: string | null, category: string | null): Promise<RoleRecord> {
+    requireWriteAccess(this.access);
+    requireSlug('skillId', skillId);
+    await this.roles.get(roleId, 'roleId');
+    const name = skillName === null ? null : requireText('skillName', skillName, maxTitleLength);
+    const categoryName = category === null ? null : requireText('category', category, maxTitleLength);
+    if (name === null && !(await this.repositories.curation.skillExists(skillId))) {
+      throw new BadUserInputError('skillName', `is needed to create the new skill "${skillId}"`);
+    }
+    await this.repositories.curation.addSkill(roleId, {
+      id: skillId,
+      name: name ?? skillId,
+      category: categoryName,
+      categoryId: categoryName === null ? null : slug(categoryName),
+    });
+    return this.fresh(roleId);
+  }
+
+  async removeSkill(roleId: string, skillId: string): Promise<RoleRecord> {
+    requireWriteAccess(this.access);
+    requireSlug('skillId', skillId);
+    await this.roles.get(roleId, 'roleId');
+    if ((await this.repositories.curation.removeSkill(roleId, skillId)) === 0) {
+      throw new NotFoundError('skill of that role', skillId, []);
+    }
+    return this.fresh(roleId);
+  }
+
+  async upsertTransition(input: TransitionInput): Promise<TransitionRecord> {
+    requireWriteAccess(this.access);
+    await Promise.all([this.roles.get(input.from, 'input.from'), this.roles.get(input.to, 'input.to')]);
+    if (input.from === input.to) throw new BadUserInputError('input.to', 'must differ from input.from');
+    const minYears = input.minYears ?? null;
+    const maxYearsValue = input.maxYears ?? null;
+    for (const [argument, value] of [['input.minYears', minYears], ['input.maxYears', maxYearsValue]] as const) {
+      if (value !== null && !(value >= 0 && value <= maxYears)) throw new BadUserInputError(argument, `must be from 0 to ${maxYears}, got ${value}`);
+    }
+    if (minYears !== null && maxYearsValue !== null && minYears > maxYearsValue) {
+      throw new BadUserInputError('input.maxYears', `must be at least input.minYears (${minYears}), got ${maxYearsValue}`);
+    }
+    const timelineText = input.timelineText == null ? null : requireText('input.timelineText', input.timelineText, maxTextLength);
+    const id = await this.repositories.curation.upsertTransition(input.from, input.to, {
+      timelineText,
+      minYears,
+      maxYears: maxYearsValue,
+      openEnded: input.openEnded,
+    });
+    const [transition] = await this.repositories.transitions.findByIds([id]);
+    if (!transition) throw new Error(`transition ${id} was not found right after it was written`);
+    return transition;
+  }
+
+  async deleteTransition(from: string, to: string): Promise<boolean> {
+    requireWriteAccess(this.access);
+    await Promise.all([this.roles.get(from, 'from'), this.roles.get(to, 'to')]);
+    if ((await this.repositories.curation.deleteTransition(from, to)) === 0) {
+      throw new NotFoundError('transition', `${from}-to-${to}`, []);
+    }
+    return true;
+  }
+
+  /** Read past the request's cache: the write has just changed the role. */
+  private async fresh(id: string): Promise<RoleRecord> {
+    const [role] = await this.repositories.roles.findByIds([id]);
+    if (!role) throw new Error(`role ${id} was not found right after it was written`);
+    return role;
+  }
+}
+
+function roleFields(input: UpdateRoleInput | CreateRoleInput): RoleFields {
+  const optional = (argument: string, value: string | null | undefined, max: number) =>
+    value === undefined ? undefined : value === null ? null : requireText(argument, value, max);
+  const fields: RoleFields = {
+    label: optional('input.label', input.label, maxTitleLength),
+    question: optional('input.question', input.question, maxTextLength),
+    summary: optional('input.summary', input.summary, maxTextLength),
+  };
+  if (input.title !== undefined) {
+    if (input.title === null) throw new BadUserInputError('input.title', 'must not be null');
+    fields.title = requireText('input.title', input.title, maxTitleLength);
+  }
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+}

@@ -1,0 +1,69 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../api/context.js';
+import { Skill } from '../skill/skill.types.js';
+import { Transition } from '../transition/transition.types.js';
+import type { RoleRecord } from './role.repository.js';
+import { maxPageSize } from './role.service.js';
+import { Activity, ComparisonFact, Responsibility, Role, RoleOrder, ScopeItem } from './role.types.js';
+
+/** A nested list costs this many times its items' own cost, for the query-complexity limit. */
+const listCost = ({ childComplexity }: { childComplexity: number }) => 5 * childComplexity;
+
+@Resolver(() => Role)
+export class RoleResolver {
+  @Query(() => Role, { description: 'The role with that id; NOT_FOUND, with the closest ids, when there is none.' })
+  role(@Arg('id', () => ID) id: string, @Ctx() { roles }: Context): Promise<RoleRecord> {
+    return roles.get(id);
+  }
+
+  @Query(() => [Role], {
+    description: `Roles, ${maxPageSize} at most a page.`,
+    complexity: ({ args, childComplexity }) => Math.max(1, Number(args.first) || 0) * childComplexity,
+  })
+  roles(
+    @Arg('orderBy', () => RoleOrder, { defaultValue: RoleOrder.LEVEL_ASC }) orderBy: RoleOrder,
+    @Arg('first', () => Int, { defaultValue: 20, description: `At most ${maxPageSize}.` }) first: number,
+    @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
+    @Ctx() { roles }: Context,
+  ): Promise<RoleRecord[]> {
+    return roles.list(orderBy, first, offset);
+  }
+
+  @FieldResolver(() => [Responsibility], { complexity: listCost, description: 'In the order of its page, grouped by area.' })
+  responsibilities(@Root() role: RoleRecord, @Ctx() { roles }: Context) {
+    return roles.children('responsibilities', role.id);
+  }
+
+  @FieldResolver(() => [Skill], {
+    complexity: listCost,
+    description: 'The skills it needs. A role without a page has those that the transitions into it develop.',
+  })
+  skills(@Root() role: RoleRecord, @Ctx() { roles }: Context) {
+    return roles.children('skills', role.id);
+  }
+
+  @FieldResolver(() => [Activity], { complexity: listCost })
+  activities(@Root() role: RoleRecord, @Ctx() { roles }: Context) {
+    return roles.children('activities', role.id);
+  }
+
+  @FieldResolver(() => [ScopeItem], { complexity: listCost })
+  scope(@Root() role: RoleRecord, @Ctx() { roles }: Context) {
+    return roles.children('scope', role.id);
+  }
+
+  @FieldResolver(() => [ComparisonFact], { complexity: listCost, description: 'Facts its own page states first, then those of other pages.' })
+  comparisons(@Root() role: RoleRecord, @Ctx() { roles }: Context) {
+    return roles.children('comparisons', role.id);
+  }
+
+  @FieldResolver(() => [Transition], { complexity: listCost, description: 'Moves from this role to others.' })
+  transitionsOut(@Root() role: RoleRecord, @Ctx() { roles }: Context) {
+    return roles.children('transitionsOut', role.id);
+  }
+
+  @FieldResolver(() => [Transition], { complexity: listCost, description: 'Moves from other roles to this one.' })
+  transitionsIn(@Root() role: RoleRecord, @Ctx() { roles }: Context) {
+    return roles.children('transitionsIn', role.id);
+  }
+}

@@ -1,0 +1,23 @@
+import { requireIntegerIn } from '../common/validate.js';
+import type { Loaders } from '../api/loaders.js';
+import type { Repositories } from '../api/repositories.js';
+import type { RoleRecord, RoleSkillRecord } from '../role/role.repository.js';
+import { maxPageSize } from '../role/role.service.js';
+import { fulltextQuery } from './fulltext-query.js';
+
+export class SearchService {
+  constructor(
+    private readonly repositories: Repositories,
+    private readonly loaders: Loaders,
+  ) {}
+
+  /** Roles (by title, question, introduction) and skills (by name) that match every word, best first. */
+  async search(text: string, first: number): Promise<(RoleRecord | RoleSkillRecord)[]> {
+    requireIntegerIn('first', first, 1, maxPageSize);
+    const query = fulltextQuery(text);
+    if (query === null) return [];
+    const hits = await this.repositories.search.search(query, first);
+    const found = await Promise.all(hits.map((hit) => (hit.kind === 'Role' ? this.loaders.role.load(hit.id) : this.loaders.skill.load(hit.id))));
+    return found.filter((item): item is RoleRecord | RoleSkillRecord => item !== null);
+  }
+}

@@ -1,0 +1,43 @@
+import type { Database } from '../neo4j/database.js';
+import { roleProjection, type RoleRecord, type RoleSkillRecord } from '../role/role.repository.js';
+
+const queries = {
+  byIds: `
+    UNWIND $ids AS id MATCH (s:Skill {id: id})
+    RETURN s {.id, .name, category: COLLECT { MATCH (s)-[:IN_CATEGORY]->(c) RETURN c.name ORDER BY c.name LIMIT 1 }[0]} AS skill`,
+  allIds: 'MATCH (s:Skill) RETURN s.id AS id',
+  roles: `
+    UNWIND $ids AS id MATCH (s:Skill {id: id})
+    RETURN id, COLLECT { MATCH (r:Role)-[:REQUIRES_SKILL]->(s) RETURN DISTINCT r ${roleProjection} AS role ORDER BY role.level, role.id } AS items`,
+  categories: `
+    UNWIND $ids AS id MATCH (s:Skill {id: id})
+    RETURN id, COLLECT { MATCH (s)-[:IN_CATEGORY]->(c) RETURN DISTINCT c.name AS name ORDER BY name } AS items`,
+};
+
+export class SkillRepository {
+  constructor(private readonly database: Database) {}
+
+  async findByIds(ids: readonly string[]): Promise<RoleSkillRecord[]> {
+    const rows = await this.database.read<{ skill: RoleSkillRecord }>(queries.byIds, { ids });
+    return rows.map((row) => row.skill);
+  }
+
+  async allIds(): Promise<string[]> {
+    const rows = await this.database.read<{ id: string }>(queries.allIds);
+    return rows.map((row) => row.id);
+  }
+
+  async rolesOf(ids: readonly string[]): Promise<RoleRecord[][]> {
+    return this.perSkill<RoleRecord>(queries.roles, ids);
+  }
+
+  async categoriesOf(ids: readonly string[]): Promise<string[][]> {
+    return this.perSkill<string>(queries.categories, ids);
+  }
+
+  private async perSkill<T>(query: string, ids: readonly string[]): Promise<T[][]> {
+    const rows = await this.database.read<{ id: string; items: T[] }>(query, { ids });
+    const byId = new Map(rows.map((row) => [row.id, row.items]));
+    return ids.map((id) => byId.get(id) ?? []);
+  }
+}

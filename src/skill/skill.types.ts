@@ -1,0 +1,16 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'A skill a role needs. The same name on two pages is one skill.' })
+export class Skill {
+  @Field(() => ID, { description: 'Slug of the name, e.g. "change-management".' })
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Under a role: the category the role lists it in. Elsewhere: the first of its categories.',
+  })
+  category!: string | null;
+}
