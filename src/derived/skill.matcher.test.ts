@@ -20,6 +20,12 @@ describe('skillsMentionedIn', () => {
     expect(ids('Strong relationships with CEO and board')).toEqual([]);
   });
 
+  it('needs a word the name repeats to be repeated in the text', () => {
+    const managing = [{ id: 'managing-managers', name: 'Managing managers' }];
+    expect(skillsMentionedIn('Learn to read and manage a P&L', managing)).toEqual([]);
+    expect(skillsMentionedIn('Managing first-line managers', managing)).toEqual(managing);
+  });
+
   it('ignores small words, so they neither match nor block a match', () => {
     expect(ids('Scale written communication')).toEqual(['written-communication-at-scale']);
     expect(stems('at the scale of')).toEqual(['scale']);

@@ -20,9 +20,16 @@ export function stems(text: string): string[] {
  * develops no "Board communication", which it does not mention.
  */
 export function skillsMentionedIn(text: string, skills: NamedSkill[]): NamedSkill[] {
-  const words = new Set(stems(text));
+  const available = countStems(stems(text));
   return skills.filter((skill) => {
-    const needed = stems(skill.name);
-    return needed.length > 0 && needed.every((stem) => words.has(stem));
+    const needed = countStems(stems(skill.name));
+    // A word the name repeats must be repeated in the text too: "Managing managers" is not in "manage a P&L".
+    return needed.size > 0 && [...needed].every(([stem, count]) => (available.get(stem) ?? 0) >= count);
   });
+}
+
+function countStems(list: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const stem of list) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+  return counts;
 }

@@ -1,0 +1,205 @@
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { countGraph, dumpGraph } from '../../tests/graph-dump.js';
+import { clearGraph, openTestDatabase } from '../../tests/neo4j.js';
+import { loadPages } from './graph.loader.js';
+import type { RolePage } from './page.model.js';
+import { parseRolePage } from './page.parser.js';
+import { collectPageFiles, readPages } from './page.files.js';
+import { PageFormatError } from './page-format.error.js';
+
+const database = openTestDatabase();
+afterAll(() => database.close());
+beforeEach(() => clearGraph(database));
+
+const seedPages = async () => readPages(await collectPageFiles(['seed']));
+const vpPage = async () => readPages(['seed/vp.md']);
+
+/** One value of the graph, read with a query that returns a single row. */
+async function one<T>(query: string, parameters: Record<string, unknown> = {}): Promise<T> {
+  const [row] = await database.read<{ value: T }>(query, parameters);
+  return (row as { value: T }).value;
+}
+
+describe('loading the VP page', () => {
+  beforeEach(async () => {
+    await loadPages(database, await vpPage());
+  });
+
+  it('creates the role with its title and question', async () => {
+    const role = await one<Record<string, unknown>>("MATCH (r:Role {id: 'vp'}) RETURN r {.title, .label, .question, .pageFile} AS value");
+    expect(role).toEqual({ title: 'VP of Engineering', label: 'VP', question: 'How does engineering drive business success?', pageFile: 'seed/vp.md' });
+  });
+
+  it('has 20 responsibilities in 5 areas', async () => {
+    const rows = await database.read<{ area: string; n: number }>(
+      "MATCH (:Role {id: 'vp'})-[:HAS_RESPONSIBILITY]->(x) RETURN x.area AS area, count(*) AS n ORDER BY area",
+    );
+    expect(rows).toEqual([
+      { area: 'Business Partnership', n: 4 },
+      { area: 'Execution Oversight', n: 4 },
+      { area: 'External Presence', n: 4 },
+      { area: 'Organizational Leadership', n: 4 },
+      { area: 'Strategic Leadership', n: 4 },
+    ]);
+  });
+
+  it('has 26 skills in 6 categories', async () => {
+    const rows = await database.read<{ category: string; n: number }>(
+      "MATCH (:Role {id: 'vp'})-[q:REQUIRES_SKILL]->(s:Skill)-[:IN_CATEGORY]->(c:SkillCategory) WHERE q.derived IS NULL RETURN c.name AS category, count(DISTINCT s) AS n ORDER BY category",
+    );
+    expect(rows.map((row) => row.n).reduce((a, b) => a + b)).toBe(26);
+    expect(rows).toHaveLength(6);
+    expect(rows.find((row) => row.category === 'Executive Leadership')?.n).toBe(5);
+    expect(await one("MATCH (s:Skill {id: 'p-and-l-management'}) RETURN s.name AS value")).toBe('P&L management');
+  });
+
+  it('has transitions to CTO and CEO, each with 4 shifts, 4 actions, 5 pitfalls and 5 readiness indicators', async () => {
+    const rows = await database.read<Record<string, unknown>>(`
+      MATCH (:Role {id: 'vp'})-[:HAS_TRANSITION]->(t:Transition)-[:LEADS_TO]->(to:Role)
+      RETURN to.id AS to, to.title AS title,
+        COUNT { (t)-[:REQUIRES_SHIFT]->() } AS shifts,
+        COUNT { (t)-[:HAS_ACTION]->() } AS actions,
+        COUNT { (t)-[:HAS_ACTION]->(a) WHERE a.example IS NOT NULL } AS examples,
+        COUNT { (t)-[:HAS_PITFALL]->() } AS pitfalls,
+        COUNT { (t)-[:HAS_INDICATOR]->() } AS readiness,
+        [t.minYears, t.maxYears, t.openEnded] AS years
+      ORDER BY to`);
+    expect(rows).toEqual([
+      { to: 'ceo', title: 'CEO', shifts: 4, actions: 4, examples: 4, pitfalls: 5, readiness: 5, years: [5, 10, true] },
+      { to: 'cto', title: 'CTO', shifts: 4, actions: 4, examples: 3, pitfalls: 5, readiness: 5, years: [5, 10, true] },
+    ]);
+    const example = await one("MATCH (:Transition {id: 'vp-to-cto'})-[:HAS_ACTION]->(a {title: 'Develop Deep Product Intuition'}) RETURN a.example AS value");
+    expect(example).toMatch(/^Lead a product discovery initiative\./);
+    expect(await one("MATCH (:Role {id: 'vp'})-[d:TRANSITIONS_TO]->(:Role {id: 'cto'}) RETURN d.transitionId AS value")).toBe('vp-to-cto');
+  });
+
+  it('keeps the activities by slot, the scope and the comparison facts of every column', async () => {
+    const slots = await database.read("MATCH (:Role {id: 'vp'})-[:HAS_ACTIVITY]->(a) RETURN a.slot AS slot, count(*) AS n ORDER BY slot");
+    expect(slots).toEqual([
+      { slot: 'Ad-hoc', n: 4 },
+      { slot: 'Morning', n: 3 },
+      { slot: 'Recurring Meetings', n: 5 },
+      { slot: 'Strategic Work', n: 5 },
+    ]);
+    const scope = await database.read("MATCH (:Role {id: 'vp'})-[:HAS_SCOPE]->(s) RETURN s.key AS key, s.value AS value ORDER BY s.sourceLine");
+    expect(scope).toEqual([
+      { key: 'Direct reports', value: '4-8 Directors/Senior Directors' },
+      { key: 'Org size', value: '100-500+ engineers' },
+      { key: 'Span', value: 'Entire engineering function or major division' },
+    ]);
+    const facts = await database.read("MATCH (r:Role)-[:HAS_FACT]->(f) RETURN r.id AS role, count(*) AS n ORDER BY role");
+    expect(facts).toEqual([
+      { role: 'ceo', n: 11 },
+      { role: 'cto', n: 11 },
+      { role: 'vp', n: 11 },
+    ]);
+    expect(await one("MATCH (:Role {id: 'cto'})-[:HAS_FACT]->(f {dimension: 'Metaphor'}) RETURN f.value AS value")).toBe('Chief architect of the product');
+  });
+
+  it('records the source file and line of every node and relationship', async () => {
+    expect(await one('MATCH (n) WHERE n.sourceFile IS NULL OR n.sourceLine IS NULL RETURN count(n) AS value')).toBe(0);
+    expect(await one('MATCH ()-[r]->() WHERE r.sourceFile IS NULL OR r.sourceLine IS NULL RETURN count(r) AS value')).toBe(0);
+    expect(await one("MATCH (:Role {id: 'vp'})-[:HAS_SCOPE]->(s {key: 'Org size'}) RETURN s.sourceFile + ':' + s.sourceLine AS value")).toBe('seed/vp.md:91');
+  });
+});
+
+describe('loading the seed', () => {
+  it('leaves identical counts when run twice, and reports nothing new the second time', async () => {
+    const first = await loadPages(database, await seedPages());
+    const counts = await countGraph(database);
+    const second = await loadPages(database, await seedPages());
+    expect(await countGraph(database)).toEqual(counts);
+    expect(second.created).toEqual({});
+    expect(second.updated).toEqual({});
+    expect(second.removed).toEqual({});
+    expect(first.created.Role).toBe(6);
+  });
+
+  it('makes a skill that two pages name one node', async () => {
+    await loadPages(database, await seedPages());
+    expect(await one("MATCH (s:Skill {id: 'change-management'}) RETURN count(s) AS value")).toBe(1);
+    const roles = await database.read("MATCH (r:Role)-[:REQUIRES_SKILL]->(:Skill {id: 'change-management'}) RETURN r.id AS id ORDER BY id");
+    expect(roles).toEqual([{ id: 'director' }, { id: 'vp' }]);
+  });
+
+  it('derives every role\'s level from the longest path of transitions leading to it', async () => {
+    await loadPages(database, await seedPages());
+    const levels = await database.read('MATCH (r:Role) RETURN r.id AS id, r.level AS level ORDER BY level, id');
+    expect(levels).toEqual([
+      { id: 'individual-contributor', level: 1 },
+      { id: 'manager', level: 2 },
+      { id: 'director', level: 3 },
+      { id: 'vp', level: 4 },
+      { id: 'ceo', level: 5 },
+      { id: 'cto', level: 5 },
+    ]);
+  });
+
+  it('gives roles without a page the skills their transitions\' actions and indicators develop', async () => {
+    await loadPages(database, await seedPages());
+    const ceo = await database.read<{ id: string }>("MATCH (:Role {id: 'ceo'})-[q:REQUIRES_SKILL {derived: true}]->(s) RETURN s.id AS id ORDER BY id");
+    expect(ceo.map((row) => row.id)).toContain('p-and-l-management');
+    expect(await one("MATCH (:Role {id: 'vp'})-[q:REQUIRES_SKILL {derived: true}]->() RETURN count(q) AS value")).toBe(0);
+  });
+});
+
+describe('facts one page states about another page\'s role', () => {
+  it('keep their own source and never overwrite that role\'s page, whichever is imported first', async () => {
+    for (const order of [['seed/director.md', 'seed/vp.md'], ['seed/vp.md', 'seed/director.md']]) {
+      await clearGraph(database);
+      for (const file of order) await loadPages(database, await readPages([file]));
+      expect(await one("MATCH (r:Role {id: 'vp'}) RETURN r.title AS value")).toBe('VP of Engineering');
+      const sources = await database.read("MATCH (:Role {id: 'vp'})-[:HAS_FACT]->(f) RETURN DISTINCT f.sourceFile AS file ORDER BY file");
+      expect(sources).toEqual([{ file: 'seed/director.md' }, { file: 'seed/vp.md' }]);
+    }
+  });
+});
+
+describe('importing a page again', () => {
+  const page = (skills: string, responsibility: string): RolePage =>
+    parseRolePage(
+      ['---', 'label: Staff Engineer', '---', '# Staff Engineer', '', '## Core Responsibilities', '', '### Technical Leadership', `- ${responsibility}`, '', '## Key Skill Sets', '', '| Category | Skills |', '|---|---|', `| **Technical** | ${skills} |`, ''].join('\n'),
+      'pages/staff.md',
+    );
+
+  it('replaces what the page contributed: no duplicates, nothing stale', async () => {
+    await loadPages(database, [page('System design, Mentoring', 'Set technical direction')]);
+    const report = await loadPages(database, [page('System design, Writing', 'Set technical direction across teams')]);
+    expect(report.created).toMatchObject({ Skill: 1, Responsibility: 1 });
+    expect(report.removed).toMatchObject({ Skill: 1, Responsibility: 1 });
+    const skills = await database.read("MATCH (:Role {id: 'staff-engineer'})-[:REQUIRES_SKILL]->(s) RETURN s.id AS id ORDER BY id");
+    expect(skills).toEqual([{ id: 'system-design' }, { id: 'writing' }]);
+    expect(await one("MATCH (s:Skill {id: 'mentoring'}) RETURN count(s) AS value")).toBe(0);
+    expect(await one('MATCH (x:Responsibility) RETURN collect(x.text) AS value')).toEqual(['Set technical direction across teams']);
+  });
+
+  it('reports a changed value as updated', async () => {
+    await loadPages(database, await vpPage());
+    const [vp] = await vpPage();
+    const edited = { ...(vp as RolePage), role: { ...(vp as RolePage).role, question: 'What does engineering make possible?' } };
+    const report = await loadPages(database, [edited]);
+    expect(report.updated).toEqual({ Role: 1 });
+    expect(report.created).toEqual({});
+  });
+});
+
+describe('a failed import', () => {
+  it('leaves the database exactly as it was when a page fails while being written', async () => {
+    await loadPages(database, await seedPages());
+    const before = await dumpGraph(database);
+    const [vp] = await vpPage();
+    // A property value Neo4j cannot store makes the write fail half-way through the run.
+    const broken = { ...(vp as RolePage), scope: [{ key: 'Org size', value: { not: 'storable' } as unknown as string, line: 91 }] };
+    await expect(loadPages(database, [broken])).rejects.toThrow();
+    expect(await dumpGraph(database)).toBe(before);
+  });
+
+  it('rejects a second page that defines the same role, naming both files', async () => {
+    const [vp] = await vpPage();
+    const copy = { ...(vp as RolePage), file: 'other/vp-copy.md' };
+    const error = await loadPages(database, [vp as RolePage, copy]).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PageFormatError);
+    expect((error as Error).message).toBe('other/vp-copy.md:9: role "vp" is already defined by seed/vp.md');
+    expect(await countGraph(database)).toEqual({});
+  });
+});

@@ -1,0 +1,447 @@
+import type { List, ListItem, Paragraph, RootContent, Table } from 'mdast';
+import { labelledItem, listItems } from './list-item.reader.js';
+import { readTable } from './markdown-table.reader.js';
+import { lineOf, positionOf } from './node-line.reader.js';
+import type { PageEvent } from './page-event.reader.js';
+import type { Action, GenericSection, TextItem, Transition } from './page.model.js';
+import { classifyPartName } from './part-name.classifier.js';
+import { blockText, inlineText } from './plain-text.renderer.js';
+import { readyTargets } from './role-name.parser.js';
+import type { RolePageBuilder } from './role-page.builder.js';
+import { splitSkillList } from './skill-list.parser.js';
+
+/** Reads the parts of a page, from the events after its title, into the builder. */
+export function readPageParts(events: PageEvent[], builder: RolePageBuilder): void {
+  const reader = new PagePartReader(builder);
+  for (const event of events) reader.read(event);
+  reader.end();
+}
+
+/** The kinds of parts: those of the page format, the groups inside them, and unknown parts. */
+type PartKind =
+  | 'page'
+  | 'responsibilities'
+  | 'area'
+  | 'skills'
+  | 'category'
+  | 'activities'
+  | 'slot'
+  | 'scope'
+  | 'comparison'
+  | 'transition'
+  | 'path'
+  | 'timeline'
+  | 'shifts'
+  | 'actions'
+  | 'action'
+  | 'pitfalls'
+  | 'readiness'
+  | 'unknown';
+
+/** A part being read: the heading or bold label that opened it, and what it holds until it ends. */
+interface PartBase {
+  /** The heading or label text; it also names the generic section of content the part cannot read. */
+  label: string;
+  line: number;
+  /** The depth of the heading that opened the part; a bold label sits half a level below the heading it follows. */
+  level: number;
+  /** The transitions a part of a transition section is about. */
+  targets: Transition[];
+  /** Content the part cannot read, kept as a generic section when the part ends. */
+  strays: TextItem[];
+}
+
+type Part =
+  | (PartBase & { kind: Exclude<PartKind, 'actions' | 'action' | 'timeline' | 'readiness' | 'unknown'> })
+  /** `current`: the action being written, one copy per target. */
+  | (PartBase & { kind: 'actions' | 'action'; current: Action[] })
+  | (PartBase & { kind: 'timeline'; paragraphs: TextItem[] })
+  /** `readyFor`: the transitions named by the last "You're ready for X" sentence. */
+  | (PartBase & { kind: 'readiness'; readyFor: Transition[] })
+  | (PartBase & { kind: 'unknown'; section: GenericSection });
+
+type ActionPart = Extract<Part, { kind: 'actions' | 'action' }>;
+
+/**
+ * Keeps a stack of the open parts. A heading closes the parts at its depth and below, as Markdown nests them.
+ * A bold label has no depth, so its meaning says where it goes: a known part closes the parts back to the one it
+ * belongs to ("**Key Actions**" to its transition, even past a "### Timeline"), any other label is a group of the
+ * nearest part made of groups (an area of responsibilities, an activity slot, an action).
+ */
+class PagePartReader {
+  private readonly page: Part;
+  /** The open parts above the page itself, innermost last. */
+  private readonly stack: Part[] = [];
+  private headingDepth = 1;
+
+  constructor(private readonly builder: RolePageBuilder) {
+    this.page = { kind: 'page', label: 'Introduction', line: builder.role.line, level: 1, targets: [], strays: [] };
+  }
+
+  read(event: PageEvent): void {
+    switch (event.type) {
+      case 'heading':
+        this.closeWhile((part) => part.level > event.depth - 1);
+        this.headingDepth = event.depth;
+        this.stack.push(this.partFor(event.text, event.line, event.depth));
+        return;
+      case 'label':
+        this.readLabel(event.text, event.line, event.node);
+        return;
+      case 'lead':
+        if (/^notes?$/i.test(event.label)) {
+          this.builder.addSection(event.label, inlineText(event.content), event.line);
+        } else if (classifyPartName(event.label) === null) {
+          this.readBlock(event.node, event.line);
+        } else {
+          // "**Timeline**: 2-4 years" is the part and its text on one line.
+          this.readLabel(event.label, event.line, event.node);
+          this.readBlock(event.content, event.line);
+        }
+        return;
+      case 'block':
+        this.readBlock(event.node, event.line);
+        return;
+    }
+  }
+
+  end(): void {
+    this.closeWhile(() => true);
+    this.close(this.page);
+  }
+
+  private readLabel(text: string, line: number, node: Paragraph): void {
+    // A bold "You're ready for X when:" is the sentence itself, not the title of a part.
+    if (readyTargets(text) !== null) {
+      this.readBlock(node, line);
+      return;
+    }
+    const parent = this.labelParent(text);
+    this.closeWhile((part) => part !== parent);
+    this.stack.push(this.partFor(text, line, this.headingDepth + 0.5));
+  }
+
+  private labelParent(label: string): Part {
+    const kind = classifyPartName(label);
+    const headingPart = this.headingPart();
+    switch (kind) {
+      case 'timeline':
+      case 'shifts':
+      case 'actions':
+      case 'pitfalls':
+      case 'readiness': {
+        const transition = this.nearest(isTransition);
+        if (transition !== undefined) return transition;
+        if (kind === 'readiness') return headingPart;
+        break;
+      }
+      case 'path':
+        return this.nearest((part) => part.kind === 'transition') ?? headingPart;
+      case null:
+        break;
+      default:
+        return headingPart;
+    }
+    return this.reachable().find(takesBoldGroups) ?? headingPart;
+  }
+
+  private partFor(label: string, line: number, level: number): Part {
+    const base = { label, line, level, targets: [], strays: [] };
+    const kind = classifyPartName(label);
+    const transition = this.nearest(isTransition);
+    switch (kind) {
+      case 'transition':
+      case 'path':
+        return { ...base, kind, targets: this.builder.declaredTransitions(label, line) };
+      case 'responsibilities':
+      case 'skills':
+      case 'activities':
+      case 'scope':
+      case 'comparison':
+        return { ...base, kind };
+      case 'readiness':
+        return { ...base, kind, targets: transition?.targets ?? [], readyFor: [] };
+      case 'timeline':
+        if (transition === undefined) break;
+        return { ...base, kind, targets: transition.targets, paragraphs: [] };
+      case 'actions':
+        if (transition === undefined) break;
+        return { ...base, kind, targets: transition.targets, current: [] };
+      case 'shifts':
+      case 'pitfalls':
+        if (transition === undefined) break;
+        return { ...base, kind, targets: transition.targets };
+      case null:
+        break;
+    }
+    return this.groupPart(base);
+  }
+
+  /** A part named by a label the page format does not know: a group of the enclosing part, if it has groups. */
+  private groupPart(base: PartBase): Part {
+    const parent = this.top();
+    switch (parent.kind) {
+      case 'responsibilities':
+        return { ...base, kind: 'area' };
+      case 'skills':
+        return { ...base, kind: 'category' };
+      case 'activities':
+        return { ...base, kind: 'slot' };
+      case 'comparison':
+        return { ...base, kind: 'comparison' };
+      case 'actions':
+        return {
+          ...base,
+          kind: 'action',
+          targets: parent.targets,
+          current: this.builder.startAction(base.label, base.line, parent.targets),
+        };
+      case 'unknown':
+        parent.section.text = joinBlocks(parent.section.text, base.label);
+        return { ...base, kind: 'unknown', section: parent.section };
+      default:
+        return { ...base, kind: 'unknown', section: this.builder.unknownSection(base.label, base.line) };
+    }
+  }
+
+  private readBlock(node: RootContent, line: number): void {
+    const part = this.top();
+    if (!this.take(part, node, line)) part.strays.push({ text: blockText(node), line });
+  }
+
+  /** Reads a block into the part; false when the part has no place for it. */
+  private take(part: Part, node: RootContent, line: number): boolean {
+    switch (part.kind) {
+      case 'page':
+        if (node.type !== 'paragraph') return false;
+        this.builder.addIntroduction(inlineText(node));
+        return true;
+      case 'responsibilities':
+      case 'area':
+        if (node.type !== 'list') return false;
+        for (const { text, line: itemLine } of listItems(node)) {
+          this.builder.responsibilities.push({ area: part.label, text, line: itemLine });
+        }
+        return true;
+      case 'skills':
+      case 'category':
+        if (node.type === 'table') return this.takeSkillTable(node, part);
+        if (node.type !== 'list') return false;
+        for (const entry of listItems(node)) {
+          // "Category: skill, skill" bullets directly under the skills part name their category.
+          const labelled = part.kind === 'skills' ? labelledItem(entry.item) : null;
+          this.addSkills(labelled?.text ?? entry.text, labelled?.label ?? part.label, entry.line, part);
+        }
+        return true;
+      case 'activities':
+      case 'slot':
+        if (node.type !== 'list') return false;
+        for (const entry of listItems(node)) {
+          // "**Morning**: …" bullets directly under the activities part name their slot.
+          const labelled = part.kind === 'activities' ? labelledItem(entry.item) : null;
+          const slot = labelled?.label ?? part.label;
+          this.builder.activities.push({ slot, text: labelled?.text ?? entry.text, line: entry.line });
+        }
+        return true;
+      case 'scope':
+        if (node.type !== 'list') return false;
+        for (const entry of listItems(node)) this.addScopeItem(entry.item, entry.text, entry.line, part);
+        return true;
+      case 'comparison':
+        return node.type === 'table' && this.builder.addComparisonTable(node, part.label);
+      case 'transition':
+      case 'path':
+        if (node.type === 'table' && isShiftTable(node)) return this.builder.addShiftTable(node, part.targets);
+        if (node.type === 'paragraph' && readyTargets(inlineText(node)) !== null) {
+          // The sentence starts the readiness of the transition without a "Readiness" label.
+          const readiness: Part = {
+            ...part,
+            kind: 'readiness',
+            label: 'Readiness',
+            line,
+            level: this.headingDepth + 0.5,
+            strays: [],
+            readyFor: [],
+          };
+          this.stack.push(readiness);
+          return this.take(readiness, node, line);
+        }
+        return false;
+      case 'timeline':
+        if (node.type !== 'paragraph') return false;
+        part.paragraphs.push({ text: inlineText(node), line });
+        return true;
+      case 'shifts':
+        return node.type === 'table' && this.builder.addShiftTable(node, part.targets);
+      case 'actions':
+        if (node.type !== 'list') return addExample(node, part.current);
+        this.takeActionList(node, part);
+        return true;
+      case 'action':
+        if (node.type !== 'list') return addExample(node, part.current);
+        addBullets(part.current, node);
+        return true;
+      case 'pitfalls':
+        if (node.type !== 'list') return false;
+        for (const { text, line: itemLine } of listItems(node)) {
+          for (const transition of part.targets) transition.pitfalls.push({ text, line: itemLine });
+        }
+        return true;
+      case 'readiness':
+        return this.takeReadiness(node, line, part);
+      case 'unknown':
+        part.section.text = joinBlocks(part.section.text, blockText(node));
+        return true;
+    }
+  }
+
+  private takeSkillTable(table: Table, part: Part): boolean {
+    const { header, rows } = readTable(table);
+    if (header.length !== 2) return false;
+    for (const { cells, line } of rows) {
+      const [category = '', skills = ''] = cells;
+      this.addSkills(skills, category, line, part);
+    }
+    return true;
+  }
+
+  private addSkills(list: string, category: string, line: number, part: Part): void {
+    for (const name of splitSkillList(list)) {
+      if (!this.builder.addSkill(name, category, line)) part.strays.push({ text: name, line });
+    }
+  }
+
+  /** A `**Key**: value` or `Key: value` bullet. */
+  private addScopeItem(item: ListItem, text: string, line: number, part: Part): void {
+    const labelled = labelledItem(item);
+    const colon = text.indexOf(':');
+    const key = labelled?.label ?? (colon > 0 ? text.slice(0, colon).trim() : '');
+    const value = labelled?.text ?? text.slice(colon + 1).trim();
+    if (key === '' || value === '') part.strays.push({ text, line });
+    else this.builder.scope.push({ key, value, line });
+  }
+
+  /** Actions written as a list: each bullet is the title, its nested bullets and "Example:" paragraph the rest. */
+  private takeActionList(list: List, part: ActionPart): void {
+    for (const item of list.children) {
+      const [title, ...details] = item.children;
+      if (title?.type !== 'paragraph') {
+        part.strays.push({ text: blockText(item), line: lineOf(item) });
+        continue;
+      }
+      part.current = this.builder.startAction(inlineText(title), lineOf(item), part.targets);
+      for (const detail of details) {
+        if (detail.type === 'list') addBullets(part.current, detail);
+        else if (!addExample(detail, part.current)) part.strays.push({ text: blockText(detail), line: lineOf(detail) });
+      }
+    }
+  }
+
+  private takeReadiness(node: RootContent, line: number, part: Extract<Part, { kind: 'readiness' }>): boolean {
+    if (node.type === 'paragraph') {
+      const text = inlineText(node);
+      const names = readyTargets(text);
+      if (names === null) return false;
+      part.readyFor = names.map((name) => this.builder.transitionTo(name, line, false));
+      // "You're ready for X when you have led a team." states its criterion itself, not in bullets.
+      if (!text.endsWith(':')) for (const transition of part.readyFor) transition.readiness.push({ text, line });
+      return true;
+    }
+    const targets = part.readyFor.length > 0 ? part.readyFor : part.targets;
+    if (node.type !== 'list' || targets.length === 0) return false;
+    for (const { text, line: itemLine } of listItems(node)) {
+      for (const transition of targets) transition.readiness.push({ text, line: itemLine });
+    }
+    return true;
+  }
+
+  private close(part: Part): void {
+    if (part.kind === 'timeline') this.builder.addTimeline(part.paragraphs, part.targets, part.label);
+    const [first] = part.strays;
+    if (first === undefined) return;
+    this.builder.keep(part.label, part.strays.map((stray) => stray.text).join('\n\n'), first.line);
+  }
+
+  private closeWhile(test: (part: Part) => boolean): void {
+    for (let part = this.stack.at(-1); part !== undefined && test(part); part = this.stack.at(-1)) {
+      this.stack.pop();
+      this.close(part);
+    }
+  }
+
+  private top(): Part {
+    return this.stack.at(-1) ?? this.page;
+  }
+
+  private nearest(test: (part: Part) => boolean): Part | undefined {
+    return this.stack.findLast(test);
+  }
+
+  /** The part opened by the last heading. */
+  private headingPart(): Part {
+    return this.nearest((part) => part.level <= this.headingDepth) ?? this.page;
+  }
+
+  /** The parts a bold group label can belong to: those opened since the last heading, then that heading's part. */
+  private reachable(): Part[] {
+    const headingPart = this.headingPart();
+    return this.stack
+      .slice(this.stack.indexOf(headingPart) + 1)
+      .reverse()
+      .concat(headingPart);
+  }
+}
+
+function isTransition(part: Part): boolean {
+  return part.kind === 'transition' || part.kind === 'path';
+}
+
+function takesBoldGroups(part: Part): boolean {
+  switch (part.kind) {
+    case 'responsibilities':
+    case 'skills':
+    case 'activities':
+    case 'comparison':
+    case 'actions':
+      return true;
+    case 'unknown':
+      // Bold labels under an unknown heading belong to it; after an unknown bold label they start a sibling.
+      return Number.isInteger(part.level);
+    default:
+      return false;
+  }
+}
+
+function isShiftTable(table: Table): boolean {
+  const [from = '', to = '', ...others] = readTable(table).header;
+  return others.length === 0 && /^from\b/i.test(from) && /^to\b/i.test(to);
+}
+
+function addExample(node: RootContent, actions: Action[]): boolean {
+  if (node.type !== 'paragraph') return false;
+  const example = /^example\s*:\s*(.*)$/is.exec(inlineText(node))?.[1];
+  if (example === undefined || actions.length === 0 || actions.some((action) => action.example !== null)) return false;
+  for (const action of actions) action.example = example;
+  return true;
+}
+
+function addBullets(actions: Action[], list: List): void {
+  for (const entry of listItems(list)) {
+    // "*Example: …*" written on the line under the last bullet, with no blank line between, continues that bullet.
+    const lazy = wrapsLines(entry.item) ? /^(.+?)\s+Example:\s*(.+)$/s.exec(entry.text) : null;
+    const example = lazy?.[2];
+    for (const action of actions) action.bullets.push(lazy?.[1] ?? entry.text);
+    if (example !== undefined && actions.every((action) => action.example === null)) {
+      for (const action of actions) action.example = example;
+    }
+  }
+}
+
+function wrapsLines(item: ListItem): boolean {
+  const [first] = item.children;
+  return first !== undefined && positionOf(first).end.line > positionOf(first).start.line;
+}
+
+function joinBlocks(text: string, block: string): string {
+  return text === '' ? block : `${text}\n\n${block}`;
+}

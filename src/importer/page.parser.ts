@@ -1,0 +1,53 @@
+import type { RootContent, Yaml } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfm } from 'micromark-extension-gfm';
+import { slug } from '../slug.js';
+import { frontMatterLabel, parseFrontMatter } from './front-matter.parser.js';
+import { lineOf } from './node-line.reader.js';
+import { readPageEvents } from './page-event.reader.js';
+import { PageFormatError } from './page-format.error.js';
+import type { PageRole, RolePage } from './page.model.js';
+import { readPageParts } from './page-part.reader.js';
+import { blockText, inlineText } from './plain-text.renderer.js';
+import { RolePageBuilder } from './role-page.builder.js';
+import { assertTableShapes } from './table-shape.validator.js';
+
+export { decodePage } from './page.decoder.js';
+
+/** Reads a career-guide page; throws PageFormatError when it cannot be read as a role page. */
+export function parseRolePage(markdown: string, file: string): RolePage {
+  const root = fromMarkdown(markdown, {
+    extensions: [gfm(), frontmatter(['yaml'])],
+    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])],
+  });
+  assertTableShapes(root, markdown, file);
+  const frontMatter = parseFrontMatter(root.children.find(isYaml), file);
+  const titleIndex = root.children.findIndex((node) => node.type === 'heading' && node.depth === 1);
+  const title = root.children[titleIndex];
+  if (title?.type !== 'heading') {
+    throw new PageFormatError(file, 1, "no title: a role page starts with a '# ' heading");
+  }
+  const builder = new RolePageBuilder(file, pageRole(inlineText(title), lineOf(title), frontMatter, file));
+  const beforeTitle = root.children
+    .slice(0, titleIndex)
+    .filter((node) => !isYaml(node) && node.type !== 'thematicBreak');
+  const [first] = beforeTitle;
+  if (first !== undefined) builder.keep('Before the title', beforeTitle.map(blockText).join('\n\n'), lineOf(first));
+  readPageParts(readPageEvents(root.children.slice(titleIndex + 1)), builder);
+  return builder.build(frontMatter);
+}
+
+function isYaml(node: RootContent): node is Yaml {
+  return node.type === 'yaml';
+}
+
+function pageRole(title: string, line: number, frontMatter: Record<string, unknown>, file: string): PageRole {
+  if (title === '') throw new PageFormatError(file, line, "empty title: the '# ' heading names the role");
+  const label = frontMatterLabel(frontMatter) ?? title;
+  const id = slug(label);
+  if (id === '') throw new PageFormatError(file, line, `"${label}" cannot name a role: it has no letters or digits`);
+  return { id, label, title, question: null, summary: null, line };
+}

@@ -1,0 +1,211 @@
+import type { Table } from 'mdast';
+import { slug } from '../slug.js';
+import { readTable } from './markdown-table.reader.js';
+import { PageFormatError } from './page-format.error.js';
+import type {
+  Action,
+  Activity,
+  ComparisonFact,
+  GenericSection,
+  PageRole,
+  PageWarning,
+  Responsibility,
+  RolePage,
+  RoleReference,
+  ScopeItem,
+  SkillMention,
+  TextItem,
+  Timeline,
+  Transition,
+} from './page.model.js';
+import { roleQuestion } from './role-question.parser.js';
+import { transitionTargets } from './role-name.parser.js';
+import { parseTimelineYears } from './timeline.parser.js';
+
+/**
+ * Collects what a page states into a RolePage: makes role references, merges the transitions of a page by
+ * target, and keeps what the importer does not read as generic sections with a warning.
+ */
+export class RolePageBuilder {
+  readonly responsibilities: Responsibility[] = [];
+  readonly activities: Activity[] = [];
+  readonly scope: ScopeItem[] = [];
+  private readonly skills: SkillMention[] = [];
+  private readonly comparisons: ComparisonFact[] = [];
+  private readonly transitions = new Map<string, Transition>();
+  /** Transitions only named by a "You're ready for X" sentence so far: a section about X says where they start. */
+  private readonly readinessOnly = new Set<Transition>();
+  /** Timelines stated for all targets of a section, which the timeline of one path replaces. */
+  private readonly sharedTimelines = new WeakSet<Timeline>();
+  private readonly sections: GenericSection[] = [];
+  private readonly warnings: PageWarning[] = [];
+  private readonly introduction: string[] = [];
+  private question: string | null = null;
+
+  constructor(
+    private readonly file: string,
+    readonly role: PageRole,
+  ) {}
+
+  addIntroduction(paragraph: string): void {
+    this.introduction.push(paragraph);
+    this.question ??= roleQuestion(paragraph);
+  }
+
+  /** Adds a skill; false when its name has no letter or digit to make an id of. */
+  addSkill(name: string, category: string, line: number): boolean {
+    const id = slug(name);
+    if (id !== '') this.skills.push({ id, name, category, line });
+    return id !== '';
+  }
+
+  /** Adds the facts of a table whose first header cell is "Dimension"; false for any other table. */
+  addComparisonTable(table: Table, name: string): boolean {
+    const { header, headerLine, rows } = readTable(table);
+    const [first, ...columns] = header;
+    if (first === undefined || !/^dimensions?$/i.test(first)) return false;
+    const roles = columns.map((column) => this.roleReference(column, headerLine));
+    for (const { cells, line } of rows) {
+      const [dimension = '', ...values] = cells;
+      roles.forEach((role, index) => {
+        const value = values[index];
+        // An empty cell says nothing about the role.
+        if (value) this.comparisons.push({ table: name, dimension, role: { ...role }, value, line });
+      });
+    }
+    return true;
+  }
+
+  /** Adds the rows of a "From (A) | To (B)" table as shifts; false for a table of another shape. */
+  addShiftTable(table: Table, targets: Transition[]): boolean {
+    const { header, rows } = readTable(table);
+    const [, toHeader, ...others] = header;
+    if (toHeader === undefined || others.length > 0) return false;
+    // In a section about several targets, a "To (CTO)" column says which one the table is about.
+    const named = /^to\s*\((.+)\)$/i.exec(toHeader)?.[1];
+    const about = targets.filter((transition) => named !== undefined && transition.target.id === slug(named));
+    for (const { cells, line } of rows) {
+      const [from = '', to = ''] = cells;
+      for (const transition of about.length > 0 ? about : targets) transition.shifts.push({ from, to, line });
+    }
+    return true;
+  }
+
+  /** Starts an action in each target; the copies are returned to be completed. */
+  startAction(label: string, line: number, targets: Transition[]): Action[] {
+    const title = label.replace(/^\d+[.)]\s*/, '') || label;
+    return targets.map((transition) => {
+      const action: Action = { title, bullets: [], example: null, line };
+      transition.actions.push(action);
+      return action;
+    });
+  }
+
+  /** The transitions of a "Transition to X or Y" or "Path to X" heading. */
+  declaredTransitions(heading: string, line: number): Transition[] {
+    const names = transitionTargets(heading);
+    if (names.length === 0) throw new PageFormatError(this.file, line, `"${heading}" names no target role`);
+    return names.map((name) => this.transitionTo(name, line, true));
+  }
+
+  /**
+   * The page's transition to a role, made on its first mention: a page has one transition per target.
+   * `declared` is false for a mention in a "You're ready for X" sentence, which only makes a transition until a
+   * section about X is found.
+   */
+  transitionTo(name: string, line: number, declared: boolean): Transition {
+    const target = this.roleReference(name, line);
+    const existing = this.transitions.get(target.id);
+    if (existing === undefined) {
+      const transition: Transition = {
+        target,
+        timeline: null,
+        shifts: [],
+        actions: [],
+        pitfalls: [],
+        readiness: [],
+        line,
+      };
+      this.transitions.set(target.id, transition);
+      if (!declared) this.readinessOnly.add(transition);
+      return transition;
+    }
+    if (declared && this.readinessOnly.delete(existing)) {
+      existing.target = target;
+      existing.line = line;
+    }
+    return existing;
+  }
+
+  /**
+   * Gives a timeline to its targets. A timeline for several targets does not replace one of a single target,
+   * which does replace it; a timeline no target takes is kept as a generic section.
+   */
+  addTimeline(paragraphs: TextItem[], targets: Transition[], heading: string): void {
+    const [first] = paragraphs;
+    if (first === undefined) return;
+    const text = paragraphs.map((paragraph) => paragraph.text).join('\n\n');
+    const shared = targets.length > 1;
+    let taken = false;
+    for (const transition of targets) {
+      const current = transition.timeline;
+      if (current === null || (this.sharedTimelines.has(current) && !shared)) {
+        const timeline: Timeline = { text, ...parseTimelineYears(text), line: first.line };
+        transition.timeline = timeline;
+        if (shared) this.sharedTimelines.add(timeline);
+        taken = true;
+      }
+    }
+    if (!taken) this.keep(heading, text, first.line);
+  }
+
+  /** A part of the page the importer does not model but which is expected there, as a "**Note**: …". */
+  addSection(heading: string, text: string, line: number): void {
+    this.sections.push({ heading, text, line });
+  }
+
+  /** The generic section of a heading the importer does not know, to be filled with its content. */
+  unknownSection(heading: string, line: number): GenericSection {
+    const section: GenericSection = { heading, text: '', line };
+    this.sections.push(section);
+    this.warnings.push({ line, message: `unknown section "${heading}" kept as a generic section` });
+    return section;
+  }
+
+  /** Keeps content that does not fit the part it is in as a generic section, and tells the curator. */
+  keep(heading: string, text: string, line: number): void {
+    this.sections.push({ heading, text, line });
+    this.warnings.push({ line, message: `content that does not fit "${heading}" kept as a generic section` });
+  }
+
+  build(frontMatter: Record<string, unknown>): RolePage {
+    const summary = this.introduction.length > 0 ? this.introduction.join('\n\n') : null;
+    return {
+      file: this.file,
+      frontMatter,
+      role: { ...this.role, question: this.question, summary },
+      responsibilities: this.responsibilities,
+      skills: this.skills,
+      activities: this.activities,
+      scope: this.scope,
+      comparisons: this.comparisons,
+      transitions: [...this.transitions.values()],
+      sections: this.sections.sort(byLine),
+      warnings: this.warnings.sort(byLine),
+    };
+  }
+
+  /** A role named on the page; the page's own title or label refers to the page's role. */
+  private roleReference(name: string, line: number): RoleReference {
+    const own = slug(name) === slug(this.role.title) || slug(name) === slug(this.role.label);
+    const id = own ? this.role.id : slug(name);
+    if (id === '') {
+      throw new PageFormatError(this.file, line, `"${name}" cannot name a role: it has no letters or digits`);
+    }
+    return { id, name, line };
+  }
+}
+
+function byLine(a: { line: number }, b: { line: number }): number {
+  return a.line - b.line;
+}

@@ -1,0 +1,21 @@
+import type { Database } from '../src/neo4j/database.js';
+
+/** Every node and relationship with all its properties, in a stable order: equal dumps, equal graphs. */
+export async function dumpGraph(database: Database): Promise<string> {
+  const nodes = await database.read(`
+    MATCH (n) WITH labels(n) AS labels, properties(n) AS properties
+    RETURN labels, properties ORDER BY labels[0], properties.id`);
+  const relationships = await database.read(`
+    MATCH (a)-[r]->(b) WITH type(r) AS type, a.id AS from, b.id AS to, properties(r) AS properties
+    RETURN type, from, to, properties ORDER BY type, from, to, properties.sourceFile, properties.sourceLine`);
+  return JSON.stringify({ nodes, relationships });
+}
+
+/** How many nodes carry each label, and how many relationships each type. */
+export async function countGraph(database: Database): Promise<Record<string, number>> {
+  const rows = await database.read<{ kind: string; count: number }>(`
+    CALL () { MATCH (n) RETURN labels(n)[0] AS kind, count(*) AS count
+      UNION ALL MATCH ()-[r]->() RETURN type(r) AS kind, count(*) AS count }
+    RETURN kind, count ORDER BY kind`);
+  return Object.fromEntries(rows.map((row) => [row.kind, row.count]));
+}
