@@ -1,0 +1,83 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { dumpGraph } from '../../tests/graph-dump.js';
+import { seedGraph } from '../../tests/api-server.js';
+import { openTestDatabase } from '../../tests/neo4j.js';
+
+const run = promisify(execFile);
+const database = openTestDatabase();
+let folder: string;
+
+/** Runs `npm run import -- <args>` as a user would, against the test run's Neo4j. */
+async function importCommand(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { uri } = inject('neo4j');
+  const env = { ...process.env, NEO4J_URI: uri, NEO4J_USER: inject('neo4j').user ?? '', NEO4J_PASSWORD: inject('neo4j').password ?? '' };
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/importer/import.command.ts', ...args], { env });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+const page = (body: string) => `---\nlabel: Staff Engineer\n---\n# Staff Engineer\n\n${body}\n`;
+
+const badPages: [name: string, content: string | Uint8Array, line: number, reason: RegExp][] = [
+  ['no-title.md', '## Core Responsibilities\n\n### Delivery\n- Ship things\n', 1, /title/i],
+  ['ragged-table.md', page('## Key Skill Sets\n\n| Category | Skills |\n|---|---|\n| **Technical** | System design | extra |'), 10, /3 cells.*header has 2/],
+  ['no-target.md', page('## Transition to\n\n### Timeline\nTypically 2-4 years.'), 6, /target/i],
+  ['empty.md', '', 1, /empty/i],
+  ['binary.md', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]), 1, /binary|NUL/i],
+];
+
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'career-graph-pages-'));
+  for (const [name, content] of badPages) await writeFile(join(folder, name), content);
+  await seedGraph(database);
+});
+
+afterAll(async () => {
+  await rm(folder, { recursive: true, force: true });
+  await database.close();
+});
+
+describe('npm run import', () => {
+  it.each(badPages)('rejects %s naming file:line, and leaves the database as it was', async (name, _content, line, reason) => {
+    const before = await dumpGraph(database);
+    const file = join(folder, name);
+    const result = await importCommand('seed/vp.md', file);
+    expect(result.code).not.toBe(0);
+    const [message] = result.stderr.split('\n').filter((text) => text.startsWith('error:'));
+    expect(message).toContain(`${file}:${line}: `);
+    expect(message).toMatch(reason);
+    expect(result.stderr).toContain('Nothing was imported.');
+    expect(await dumpGraph(database)).toBe(before);
+  });
+
+  it('prints what it created, updated and removed', async () => {
+    const file = join(folder, 'staff.md');
+    await writeFile(file, page('## Key Skill Sets\n\n| Category | Skills |\n|---|---|\n| **Technical** | System design, Mentoring |'));
+    const first = await importCommand(file);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(`Imported 1 page: ${file}`);
+    expect(first.stdout).toMatch(/created: .*1 Role/);
+    expect(first.stdout).toMatch(/removed: nothing/);
+
+    await writeFile(file, page('## Key Skill Sets\n\n| Category | Skills |\n|---|---|\n| **Technical** | System design |'));
+    const second = await importCommand(file);
+    expect(second.stdout).toMatch(/removed: .*1 Skill/);
+    expect(second.stdout).toMatch(/created: nothing/);
+  });
+
+  it('explains how to call it when given nothing to import', async () => {
+    const result = await importCommand();
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('usage: npm run import -- <page.md | folder>');
+  });
+});

@@ -1,0 +1,55 @@
+import type { Router } from 'express';
+import { startApiServer, type ApiServer } from '../src/api/server.js';
+import { loadPages } from '../src/importer/graph.loader.js';
+import { collectPageFiles, readPages } from '../src/importer/page.files.js';
+import type { Database } from '../src/neo4j/database.js';
+import { clearGraph } from './neo4j.js';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestApi {
+  server: ApiServer;
+  /** Posts a GraphQL operation and returns the parsed response with its HTTP status. */
+  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  stop(): Promise<void>;
+}
+
+export const testApiToken = 'test-token-for-curators';
+
+/** Empties the graph and loads seed/, as `npm start` does. */
+export async function seedGraph(database: Database): Promise<void> {
+  await clearGraph(database);
+  await loadPages(database, await readPages(await collectPageFiles(['seed'])));
+}
+
+/** The API on a free loopback port, writable with testApiToken. */
+export async function startTestApi(database: Database, options: { apiToken?: string; maxQueryDepth?: number; maxQueryComplexity?: number; routes?: Router[] } = {}): Promise<TestApi> {
+  const server = await startApiServer({
+    database,
+    port: 0,
+    host: '127.0.0.1',
+    routes: options.routes ?? [],
+    config: {
+      apiToken: 'apiToken' in options ? options.apiToken : testApiToken,
+      maxQueryDepth: options.maxQueryDepth ?? 12,
+      maxQueryComplexity: options.maxQueryComplexity ?? 20_000,
+    },
+    log: () => {},
+  });
+  return {
+    server,
+    async query(query, variables, headers) {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    },
+    stop: () => server.stop(),
+  };
+}
