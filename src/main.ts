@@ -1,4 +1,6 @@
+import 'reflect-metadata';
 import { startApiServer } from './api/server.js';
+import { careerMapRouter } from './career-map/web.router.js';
 import { projectRoot, readConfig } from './config.js';
 import { loadPages } from './importer/graph.loader.js';
 import { formatReport } from './importer/import.report.js';
@@ -27,10 +29,10 @@ async function main(): Promise<void> {
       const pages = await readPages(await collectPageFiles([`${projectRoot}seed`]));
       console.error(formatReport(await loadPages(connection.database, pages)));
     }
-    const server = await startApiServer({ database: connection.database, config, port: config.port });
+    const server = await startApiServer({ database: connection.database, config, port: config.port, routes: [careerMapRouter()] });
     stopServer = server.stop;
     const base = `http://localhost:${config.port}`;
-    console.error(`career-graph is running: GraphQL (and Playground) at ${base}/graphql, health at ${base}/health`);
+    console.error(`career-graph is running: the career map at ${base}/, GraphQL (and Playground) at ${base}/graphql, health at ${base}/health`);
     if (!config.apiToken) console.error('API_TOKEN is not set: the API is read-only.');
   } catch (error) {
     await connection.close();

@@ -38,7 +38,7 @@ export async function startTestApi(database: Database, options: { apiToken?: str
       maxQueryDepth: options.maxQueryDepth ?? 12,
       maxQueryComplexity: options.maxQueryComplexity ?? 20_000,
     },
-    log: () => {},
+    log: (message, error) => console.error(message, error),
   });
   return {
     server,

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { writeFile } from 'node:fs/promises';
 import { printSchema } from 'graphql';
 import { schemaFile } from './schema-file.js';

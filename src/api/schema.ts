@@ -1,13 +1,13 @@
-import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { CareerMapResolver } from '../career-map/career-map.resolver.js';
 import { CurationResolver } from '../curation/curation.resolver.js';
 import { RoleResolver } from '../role/role.resolver.js';
 import { SearchResolver } from '../search/search.resolver.js';
 import { SkillResolver } from '../skill/skill.resolver.js';
 import { TransitionFactsResolver, TransitionPathResolver } from '../transition/transition.resolver.js';
 
-export const resolvers = [RoleResolver, SkillResolver, TransitionFactsResolver, TransitionPathResolver, SearchResolver, CurationResolver] as const;
+export const resolvers = [RoleResolver, SkillResolver, TransitionFactsResolver, TransitionPathResolver, SearchResolver, CurationResolver, CareerMapResolver] as const;
 
 /** The schema, code-first; schema/schema.graphql is its printed form, kept in sync by a test. */
 export function buildApiSchema(): Promise<GraphQLSchema> {

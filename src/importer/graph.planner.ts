@@ -63,11 +63,12 @@ function planPage(plan: PlanBuilder, page: RolePage, resolve: (reference: RoleRe
     const id = owned('Responsibility', [role.id, item.area, item.text], item.line, { area: item.area, text: item.text });
     plan.relationship('HAS_RESPONSIBILITY', role.id, id, at(item.line));
   }
-  for (const skill of page.skills) {
+  for (const [position, skill] of page.skills.entries()) {
     const categoryId = slug(skill.category);
     plan.node('Skill', skill.id, 'create-if-missing', { name: skill.name, ...at(skill.line) });
     plan.node('SkillCategory', categoryId, 'create-if-missing', { name: skill.category, ...at(skill.line) });
-    plan.relationship('REQUIRES_SKILL', role.id, skill.id, { category: skill.category, ...at(skill.line) });
+    // A table row states several skills on one line: the position keeps the page's order.
+    plan.relationship('REQUIRES_SKILL', role.id, skill.id, { category: skill.category, position, ...at(skill.line) });
     plan.relationship('IN_CATEGORY', skill.id, categoryId, at(skill.line));
   }
   for (const item of page.activities) {

@@ -74,7 +74,7 @@ const childQueries = {
     RETURN x {.table, .dimension, .value, ${source('x')}} }`,
   skills: `COLLECT {
     MATCH (r)-[q:REQUIRES_SKILL]->(s)
-    WITH s, q ORDER BY coalesce(q.derived, false), q.sourceLine, s.id
+    WITH s, q ORDER BY coalesce(q.derived, false), q.position, q.sourceLine, s.id
     RETURN s {.id, .name, category: q.category} }`,
   transitionsOut: `COLLECT {
     MATCH (a)-[:HAS_TRANSITION]->(t:Transition)-[:LEADS_TO]->(b) WHERE a = r
