@@ -17,6 +17,9 @@ export type QueryParameters = Record<string, unknown>;
  * driver retries on transient errors and cluster leader changes.
  */
 export class Database {
+  /** Queries sent through read() and write(): a diagnostic, and how tests count round trips. */
+  queriesRun = 0;
+
   private constructor(
     readonly driver: Driver,
     private readonly databaseName: string | undefined,
@@ -34,10 +37,12 @@ export class Database {
   }
 
   async read<T extends RecordShape>(query: string, parameters: QueryParameters = {}): Promise<T[]> {
+    this.queriesRun += 1;
     return this.readTransaction((tx) => run<T>(tx, query, parameters));
   }
 
   async write<T extends RecordShape>(query: string, parameters: QueryParameters = {}): Promise<T[]> {
+    this.queriesRun += 1;
     return this.writeTransaction((tx) => run<T>(tx, query, parameters));
   }
 
