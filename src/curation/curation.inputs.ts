@@ -8,37 +8,37 @@ export class CreateRoleInput {
   @Field(() => String, { description: 'Non-empty, at most 200 characters.' })
   title!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A short label, e.g. "Staff".' })
   label?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The question the role answers.' })
   question?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'An introduction to the role.' })
   summary?: string | null;
 }
 
 @InputType({ description: 'The fields to change; those left out stay as they are, null clears one.' })
 export class UpdateRoleInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Non-empty, at most 200 characters; null is refused.' })
   title?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A short label, e.g. "Staff".' })
   label?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The question the role answers.' })
   question?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'An introduction to the role.' })
   summary?: string | null;
 }
 
 @InputType({ description: 'A transition to create, or to replace the timeline of.' })
 export class TransitionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the role it starts from.' })
   from!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of the role it leads to.' })
   to!: string;
 
   @Field(() => Float, { nullable: true, description: 'Non-negative.' })
@@ -47,7 +47,7 @@ export class TransitionInput {
   @Field(() => Float, { nullable: true, description: 'Non-negative, at least minYears.' })
   maxYears?: number | null;
 
-  @Field(() => Boolean, { defaultValue: false })
+  @Field(() => Boolean, { defaultValue: false, description: 'True when the upper bound is open, as in "5-10+ years".' })
   openEnded!: boolean;
 
   @Field(() => String, { nullable: true, description: 'The timeline as a sentence, e.g. "Typically 2-4 years".' })

@@ -12,7 +12,7 @@ export class CurationResolver {
     return curation.createRole(input);
   }
 
-  @Mutation(() => Role)
+  @Mutation(() => Role, { description: 'Changes the given fields of a role. Importing its page again restores the page\'s values.' })
   updateRole(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateRoleInput) input: UpdateRoleInput, @Ctx() { curation }: Context) {
     return curation.updateRole(id, input);
   }
@@ -33,7 +33,7 @@ export class CurationResolver {
     return curation.addSkill(roleId, skillId, skillName ?? null, category ?? null);
   }
 
-  @Mutation(() => Role)
+  @Mutation(() => Role, { description: 'Removes a skill from a role; NOT_FOUND when the role does not have it.' })
   removeSkillFromRole(@Arg('roleId', () => ID) roleId: string, @Arg('skillId', () => ID) skillId: string, @Ctx() { curation }: Context) {
     return curation.removeSkill(roleId, skillId);
   }

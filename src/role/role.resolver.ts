@@ -42,12 +42,12 @@ export class RoleResolver {
     return roles.children('skills', role.id);
   }
 
-  @FieldResolver(() => [Activity], { complexity: listCost })
+  @FieldResolver(() => [Activity], { complexity: listCost, description: 'A typical day, slot by slot, in the order of its page.' })
   activities(@Root() role: RoleRecord, @Ctx() { roles }: Context) {
     return roles.children('activities', role.id);
   }
 
-  @FieldResolver(() => [ScopeItem], { complexity: listCost })
+  @FieldResolver(() => [ScopeItem], { complexity: listCost, description: 'Its typical scope: direct reports, org size, span.' })
   scope(@Root() role: RoleRecord, @Ctx() { roles }: Context) {
     return roles.children('scope', role.id);
   }

@@ -32,7 +32,7 @@ export class Responsibility {
   @Field(() => String, { description: 'The area, e.g. "Strategic Leadership".' })
   area!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the role is accountable for.' })
   text!: string;
 
   @Field(() => String, { description: 'Where it was stated, as "file:line".' })
@@ -44,7 +44,7 @@ export class Activity {
   @Field(() => String, { description: 'The slot, e.g. "Morning", "Recurring Meetings", "Ad-hoc".' })
   slot!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the role does in that slot.' })
   text!: string;
 
   @Field(() => String, { description: 'Where it was stated, as "file:line".' })
@@ -53,10 +53,10 @@ export class Activity {
 
 @ObjectType({ description: 'One fact of a role\'s typical scope, e.g. "Org size: 100-500+ engineers".' })
 export class ScopeItem {
-  @Field(() => String)
+  @Field(() => String, { description: 'e.g. "Direct reports", "Org size", "Span".' })
   key!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'e.g. "100-500+ engineers".' })
   value!: string;
 
   @Field(() => String, { description: 'Where it was stated, as "file:line".' })
@@ -71,7 +71,7 @@ export class ComparisonFact {
   @Field(() => String, { description: 'e.g. "Reports to", "Time horizon", "Metaphor".' })
   dimension!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the table says, e.g. "CTO or CEO".' })
   value!: string;
 
   @Field(() => String, { description: 'The page and line that state it, as "file:line": a role\'s facts may come from other roles\' pages.' })

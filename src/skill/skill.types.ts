@@ -5,7 +5,7 @@ export class Skill {
   @Field(() => ID, { description: 'Slug of the name, e.g. "change-management".' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'As the first page to name it writes it, first letter upper-cased.' })
   name!: string;
 
   @Field(() => String, {

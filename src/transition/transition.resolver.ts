@@ -9,12 +9,12 @@ import { Action, Shift, TransitionFacts, TransitionPath } from './transition.typ
 /** Resolves the fields shared by transitions and path steps, for both. */
 @Resolver(() => TransitionFacts)
 export class TransitionFactsResolver {
-  @FieldResolver(() => Role)
+  @FieldResolver(() => Role, { description: 'The role it starts from.' })
   from(@Root() transition: TransitionRecord, @Ctx() { roles }: Context) {
     return roles.find(transition.fromId);
   }
 
-  @FieldResolver(() => Role)
+  @FieldResolver(() => Role, { description: 'The role it leads to.' })
   to(@Root() transition: TransitionRecord, @Ctx() { roles }: Context) {
     return roles.find(transition.toId);
   }

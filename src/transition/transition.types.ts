@@ -7,10 +7,10 @@ export class Timeline {
   @Field(() => String, { nullable: true, description: 'The sentence as the page writes it.' })
   text!: string | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'The lower bound in years, e.g. 5 for "5-10+ years"; null when the page states none.' })
   minYears!: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'The upper bound in years, e.g. 10 for "5-10+ years"; null when the page states none.' })
   maxYears!: number | null;
 
   @Field(() => Boolean, { description: 'True when the upper bound is open, as in "5-10+ years".' })
@@ -19,19 +19,19 @@ export class Timeline {
 
 @ObjectType({ description: 'A change of focus a transition requires: from what the source role does to what the target does.' })
 export class Shift {
-  @Field(() => String)
+  @Field(() => String, { description: 'What the source role focuses on, e.g. "Engineering execution focus".' })
   from!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the target role focuses on instead, e.g. "Technology vision focus".' })
   to!: string;
 }
 
 @ObjectType({ description: 'A concrete step towards the target role.' })
 export class Action {
-  @Field(() => String)
+  @Field(() => String, { description: 'e.g. "Develop Deep Product Intuition".' })
   title!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'The concrete things to do, in the order of the page.' })
   bullets!: string[];
 
   @Field(() => String, { nullable: true, description: 'A worked example, where the page gives one.' })
@@ -46,13 +46,13 @@ export abstract class TransitionFacts {
   @Field(() => ID, { description: 'e.g. "vp-to-cto".' })
   id!: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'The role it starts from.' })
   from!: Role;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'The role it leads to.' })
   to!: Role;
 
-  @Field(() => Timeline)
+  @Field(() => Timeline, { description: 'How long it typically takes.' })
   timeline!: Timeline;
 
   @Field(() => [Shift], { description: 'The changes of focus it requires, in the order of the page.' })
@@ -112,7 +112,7 @@ export class TransitionPath {
   @Field(() => [Role], { description: 'The roles along the path, first to last.' })
   roles!: Role[];
 
-  @Field(() => [TransitionStep])
+  @Field(() => [TransitionStep], { description: 'The transitions along the path, first to last.' })
   steps!: TransitionStep[];
 
   @Field(() => YearsRange, { description: 'The years the whole path takes, adding up its steps.' })
