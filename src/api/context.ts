@@ -1,3 +1,4 @@
+import { CareerMapService } from '../career-map/career-map.service.js';
 import { CurationService } from '../curation/curation.service.js';
 import type { WriteAccess } from '../curation/write-access.js';
 import { RoleService } from '../role/role.service.js';
@@ -14,6 +15,7 @@ export interface Context {
   transitions: TransitionService;
   search: SearchService;
   curation: CurationService;
+  careerMap: CareerMapService;
 }
 
 export function createContext(repositories: Repositories, access: WriteAccess): Context {
@@ -25,5 +27,6 @@ export function createContext(repositories: Repositories, access: WriteAccess): 
     transitions: new TransitionService(repositories, loaders, roles),
     search: new SearchService(repositories, loaders),
     curation: new CurationService(repositories, roles, access),
+    careerMap: new CareerMapService(repositories),
   };
 }

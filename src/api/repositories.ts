@@ -1,3 +1,4 @@
+import { CareerMapRepository } from '../career-map/career-map.repository.js';
 import type { Database } from '../neo4j/database.js';
 import { RoleRepository } from '../role/role.repository.js';
 import { SearchRepository } from '../search/search.repository.js';
@@ -12,6 +13,7 @@ export function createRepositories(database: Database) {
     transitions: new TransitionRepository(database),
     search: new SearchRepository(database),
     curation: new CurationRepository(database),
+    careerMap: new CareerMapRepository(database),
   };
 }
 

@@ -1,0 +1,59 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { CareerMapNodeKind } from './node-kind.js';
+
+@ObjectType({ description: 'A role as the career map draws it.' })
+export class CareerMapNode {
+  @Field(() => ID, { description: 'The role\'s id, e.g. "vp".' })
+  id!: string;
+
+  @Field(() => String, { description: 'The short name to draw: the page\'s label, else the title, e.g. "VP" or "CTO".' })
+  label!: string;
+
+  @Field(() => String, { description: 'The full title, e.g. "VP of Engineering".' })
+  title!: string;
+
+  @Field(() => Int, { description: 'Its rung: 1 + the steps of the longest path of transitions that leads to it.' })
+  level!: number;
+
+  @Field(() => CareerMapNodeKind, { description: 'Where it stands on the ladder.' })
+  kind!: CareerMapNodeKind;
+
+  @Field(() => Boolean, { description: 'Whether a page of its own describes it; roles without one are known only from other pages.' })
+  hasPage!: boolean;
+
+  @Field(() => Int, { description: 'How many skills it needs, as Role.skills lists them.' })
+  skillCount!: number;
+}
+
+@ObjectType({ description: 'A transition as the career map draws it: an arrow from one role to another.' })
+export class CareerMapEdge {
+  @Field(() => ID, { description: 'The transition\'s id, e.g. "vp-to-cto".' })
+  id!: string;
+
+  @Field(() => ID, { description: 'The id of the role it leaves.' })
+  source!: string;
+
+  @Field(() => ID, { description: 'The id of the role it leads to.' })
+  target!: string;
+
+  @Field(() => String, { nullable: true, description: 'Its years, written for the arrow, e.g. "3–5+ years"; null when the page states none.' })
+  label!: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'The fewest years it typically takes.' })
+  minYears!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'The most years it typically takes; a floor when openEnded is true.' })
+  maxYears!: number | null;
+
+  @Field(() => Boolean, { description: 'True when the upper bound is open, as in "5-10+ years".' })
+  openEnded!: boolean;
+}
+
+@ObjectType({ description: 'Every role and transition of the graph, shaped for a graph-drawing library.' })
+export class CareerMap {
+  @Field(() => [CareerMapNode], { description: 'Every role, lowest level first, then by id.' })
+  nodes!: CareerMapNode[];
+
+  @Field(() => [CareerMapEdge], { description: 'Every transition, ordered by the level and id of the role it leaves, then of the one it leads to.' })
+  edges!: CareerMapEdge[];
+}
