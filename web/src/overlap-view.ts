@@ -1,0 +1,112 @@
+import { ApiUnreachableError, graphql } from './api.js';
+import { h } from './dom.js';
+import type { MapNode } from './queries.js';
+
+interface OverlapCell {
+  a: string;
+  b: string;
+  jaccard: number;
+  sharedCount: number;
+}
+
+interface OverlapData {
+  overlapMatrix: { roles: { id: string }[]; cells: OverlapCell[] };
+  roles: { id: string; skills: { id: string; name: string }[] }[];
+}
+
+const overlapQuery = `query Overlap($roles: [ID!]!) {
+  overlapMatrix(roles: $roles) { roles { id } cells { a b jaccard sharedCount } }
+  roles(first: 100) { id skills { id name } }
+}`;
+
+/** The heatmap of how much each two roles' skills overlap, with the shared skills of the cell in focus. */
+export class OverlapView {
+  private loading: Promise<void> | null = null;
+
+  constructor(private readonly container: HTMLElement) {}
+
+  /** Loads and draws the heatmap the first time it is shown; after a failure, the next call tries again. */
+  show(nodes: MapNode[]): Promise<void> {
+    this.loading ??= this.load(nodes).catch((error: unknown) => {
+      this.loading = null;
+      const reason = error instanceof ApiUnreachableError ? `${error.message} Check that the career-graph server is running.` : error instanceof Error ? error.message : String(error);
+      this.container.replaceChildren(
+        h('p', { class: 'error', role: 'alert' }, `The skill overlap could not be loaded. ${reason}`),
+        h('button', { type: 'button', class: 'retry', onclick: () => void this.show(nodes) }, 'Try again'),
+      );
+    });
+    return this.loading;
+  }
+
+  private async load(nodes: MapNode[]): Promise<void> {
+    this.container.replaceChildren(h('p', { class: 'loading' }, 'Loading the skill overlap…'));
+    const data = await graphql<OverlapData>(overlapQuery, { roles: nodes.map((node) => node.id) });
+    this.draw(nodes, data);
+  }
+
+  private draw(nodes: MapNode[], { overlapMatrix, roles }: OverlapData): void {
+    const names = new Map(nodes.map((node) => [node.id, node.label]));
+    const skills = new Map(roles.map((role) => [role.id, role.skills]));
+    const cells = new Map(overlapMatrix.cells.map((cell) => [`${cell.a} ${cell.b}`, cell]));
+    const order = overlapMatrix.roles.map((role) => role.id);
+    const nameOf = (id: string) => names.get(id) ?? id;
+    const details = h('div', { class: 'overlap-details', 'aria-live': 'polite' }, h('p', { class: 'hint' }, 'Hover or focus a cell to list the skills its two roles share.'));
+    const buttons: HTMLButtonElement[][] = [];
+
+    const select = (button: HTMLButtonElement, cell: OverlapCell) => {
+      for (const other of buttons.flat()) other.setAttribute('aria-pressed', String(other === button));
+      const bSkills = new Set((skills.get(cell.b) ?? []).map((skill) => skill.id));
+      const shared = (skills.get(cell.a) ?? []).filter((skill) => bSkills.has(skill.id));
+      details.replaceChildren(
+        h('h3', {}, cell.a === cell.b ? nameOf(cell.a) : `${nameOf(cell.a)} and ${nameOf(cell.b)}`),
+        h('p', {}, `${cell.sharedCount} shared ${cell.sharedCount === 1 ? 'skill' : 'skills'} · Jaccard ${cell.jaccard.toFixed(2)}`),
+        shared.length ? h('ul', { class: 'chips shared-skills' }, shared.map((skill) => h('li', {}, skill.name))) : h('p', { class: 'none' }, 'They share no skill.'),
+      );
+    };
+
+    const rows = order.map((a, row) =>
+      h('tr', {}, h('th', { scope: 'row' }, nameOf(a)), order.map((b, column) => {
+        const cell = cells.get(`${a} ${b}`) ?? { a, b, jaccard: 0, sharedCount: 0 };
+        const button = h('button', {
+          type: 'button',
+          tabindex: row === 0 && column === 0 ? '0' : '-1',
+          'aria-pressed': 'false',
+          'aria-label': `${nameOf(a)} and ${nameOf(b)}: Jaccard ${cell.jaccard.toFixed(2)}, ${cell.sharedCount} shared skills`,
+          style: `background:${heat(cell.jaccard)};color:${cell.jaccard > 0.55 ? '#fff' : '#111827'}`,
+        }, cell.jaccard.toFixed(2));
+        for (const event of ['mouseenter', 'focus', 'click']) button.addEventListener(event, () => select(button, cell));
+        (buttons[row] ??= [])[column] = button;
+        return h('td', {}, button);
+      })),
+    );
+
+    const table = h('table', { class: 'heatmap' },
+      h('caption', { class: 'visually-hidden' }, 'Skill overlap between roles (Jaccard index): rows and columns are roles. Arrow keys move between cells.'),
+      h('thead', {}, h('tr', {}, h('td', {}), order.map((id) => h('th', { scope: 'col' }, h('span', {}, nameOf(id)))))),
+      h('tbody', {}, rows),
+    );
+    table.addEventListener('keydown', (event) => moveFocus(event, buttons));
+    const scale = h('div', { class: 'scale', 'aria-hidden': 'true' }, '0', h('span', { class: 'scale-bar', style: `background:linear-gradient(to right, ${heat(0)}, ${heat(0.5)}, ${heat(1)})` }), '1');
+    this.container.replaceChildren(h('div', {}, table, scale), details);
+  }
+}
+
+/** Arrow keys move through the grid, which is one stop in the tab order. */
+function moveFocus(event: KeyboardEvent, buttons: HTMLButtonElement[][]): void {
+  const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+  const move = moves[event.key];
+  const row = buttons.findIndex((cells) => cells.includes(event.target as HTMLButtonElement));
+  if (!move || row < 0) return;
+  const column = (buttons[row] ?? []).indexOf(event.target as HTMLButtonElement);
+  const next = buttons[row + move[0]]?.[column + move[1]];
+  if (!next) return;
+  event.preventDefault();
+  for (const button of buttons.flat()) button.tabIndex = button === next ? 0 : -1;
+  next.focus();
+}
+
+/** From near-white at 0 to deep blue at 1, lightness falling evenly so that steps read as steps. */
+function heat(jaccard: number): string {
+  const t = Math.min(1, Math.max(0, jaccard));
+  return `hsl(${215 + 10 * t} ${40 + 45 * t}% ${97 - 65 * t}%)`;
+}

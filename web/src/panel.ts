@@ -1,0 +1,192 @@
+import { yearsLabel } from '../../src/career-map/years-label.js';
+import { h } from './dom.js';
+import type { Path, PathStep, RoleDetails, RoleRef, SkillDelta, SkillItem } from './queries.js';
+
+/** What the side panel shows: a heading, the body under it, and a sentence for screen readers to announce. */
+export interface PanelContent {
+  title: string;
+  announce: string;
+  /** Nulls stand for parts a role has nothing to show in. */
+  body: (Node | null)[];
+  /** Words above the heading, such as the role's level. */
+  eyebrow?: string;
+  busy?: boolean;
+}
+
+export interface RoleActions {
+  openRole(id: string): void;
+  setStart(id: string): void;
+  setGoal(id: string): void;
+  close(): void;
+}
+
+export function loadingPanel(what: string): PanelContent {
+  return { title: what, announce: `Loading ${what}…`, body: [h('p', { class: 'loading' }, `Loading ${what}…`)], busy: true };
+}
+
+/** What to do next, given the start and the goal chosen so far (their names). */
+export function introPanel(from: string | null, to: string | null): PanelContent {
+  if (from || to) {
+    const chosen = from ? `Starting from ${from}.` : `Aiming for ${to}.`;
+    const next = from ? 'Now choose a goal' : 'Now choose a start';
+    return {
+      title: from ? `From ${from}` : `To ${to}`,
+      announce: `${chosen} ${next}.`,
+      body: [h('p', {}, chosen), h('p', {}, `${next}: in the ${from ? 'Goal' : 'Start'} list above, or click a role on the map and use its button.`)],
+    };
+  }
+  return {
+    title: 'Explore the ladder',
+    announce: 'The career map is ready.',
+    body: [
+      h('p', {}, 'Click a role on the map, or choose one in the Role list, to see its question, responsibilities, skills and where it leads.'),
+      h('p', {}, 'Choose a Start and a Goal to highlight every path between them, with what each step takes and the skills it changes.'),
+    ],
+  };
+}
+
+export function rolePanel(role: RoleDetails, actions: RoleActions, state: { from: string | null; to: string | null }): PanelContent {
+  const name = role.label ?? role.title;
+  return {
+    title: role.title,
+    eyebrow: `Level ${role.level} · ${role.hasPage ? 'described by its own page' : 'known only from other pages'}`,
+    announce: `${role.title}: ${count(role.skills.length, 'skill')}, ${count(role.transitionsOut.length, 'transition')} onward.`,
+    body: [
+      h('div', { class: 'panel-actions' },
+        h('button', { type: 'button', onclick: () => actions.setStart(role.id), 'aria-pressed': String(state.from === role.id) }, `Start from ${name}`),
+        h('button', { type: 'button', onclick: () => actions.setGoal(role.id), 'aria-pressed': String(state.to === role.id) }, `Aim for ${name}`),
+        h('button', { type: 'button', class: 'quiet', onclick: () => actions.close() }, 'Close'),
+      ),
+      role.question ? h('p', { class: 'question' }, `“${role.question}”`) : null,
+      role.summary ? h('p', { class: 'summary' }, role.summary) : null,
+      section('Responsibilities', role.responsibilities.length, groupBy(role.responsibilities, (item) => item.area).map(([area, items]) =>
+        h('div', { class: 'group' }, h('h4', {}, area), h('ul', {}, items.map((item) => h('li', {}, item.text)))),
+      )),
+      section('Skills', role.skills.length, groupBy(role.skills, (skill) => skill.category ?? 'Other').map(([category, skills]) =>
+        h('div', { class: 'group' }, h('h4', {}, category), chips(skills)),
+      ), { name: 'skills' }),
+      section('Scope', role.scope.length, [h('dl', { class: 'facts' }, role.scope.flatMap((item) => [h('dt', {}, item.key), h('dd', {}, item.value)]))]),
+      section('Comparisons', role.comparisons.length, groupBy(role.comparisons, (fact) => fact.table).map(([table, facts]) =>
+        h('div', { class: 'group' }, h('h4', {}, table), h('dl', { class: 'facts' }, facts.flatMap((fact) => [h('dt', {}, fact.dimension), h('dd', {}, fact.value)]))),
+      )),
+      section('Transitions out', role.transitionsOut.length, [
+        h('ul', { class: 'transitions' }, role.transitionsOut.map((transition) =>
+          h('li', {},
+            h('button', { type: 'button', class: 'link', onclick: () => actions.openRole(transition.to.id) }, `→ ${transition.to.title}`),
+            ' ',
+            h('span', { class: 'years' }, yearsLabel(transition.timeline.minYears, transition.timeline.maxYears, transition.timeline.openEnded) ?? 'no years stated'),
+            transition.timeline.text ? h('p', { class: 'timeline' }, transition.timeline.text) : null,
+          ),
+        )),
+      ], { empty: 'None: this role is the top of its ladder.' }),
+    ],
+  };
+}
+
+export function pathsPanel(from: RoleRef, to: RoleRef, paths: Path[]): PanelContent {
+  const title = `${nameOf(from)} → ${nameOf(to)}`;
+  if (paths.length === 0) {
+    return {
+      title,
+      announce: `No path leads from ${from.title} to ${to.title}.`,
+      body: [h('p', {}, `No path of transitions leads from ${from.title} to ${to.title}. Try another start or goal: arrows on the map point the way a career moves.`)],
+    };
+  }
+  const summary = `${count(paths.length, 'path')} from ${from.title} to ${to.title}.`;
+  return {
+    title,
+    eyebrow: 'Paths',
+    announce: summary,
+    body: [h('p', {}, summary), ...paths.map((path, index) => pathSection(path, index, paths.length))],
+  };
+}
+
+export function notFoundPanel(id: string, what: string, suggestions: { id: string; name: string }[], choose: (id: string) => void): PanelContent {
+  return {
+    title: `No role “${id}”`,
+    announce: `There is no role “${id}”.${suggestions.length ? ` Did you mean ${suggestions.map((s) => s.name).join(' or ')}?` : ''}`,
+    body: [
+      h('p', {}, `The link asks for the ${what} “${id}”, but the career graph has no role with that id.`),
+      suggestions.length
+        ? h('div', {}, h('p', {}, 'Did you mean:'), h('ul', { class: 'suggestions' }, suggestions.map((s) =>
+            h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => choose(s.id) }, s.name), ` (${s.id})`),
+          )))
+        : h('p', {}, 'Choose a role in the lists above instead.'),
+    ],
+  };
+}
+
+export function errorPanel(title: string, message: string, retry: () => void): PanelContent {
+  return {
+    title,
+    announce: `${title}. ${message}`,
+    body: [h('p', { class: 'error' }, message), h('button', { type: 'button', onclick: retry }, 'Try again')],
+  };
+}
+
+function pathSection(path: Path, index: number, total: number): HTMLElement {
+  const years = yearsLabel(path.years.min, path.years.max, path.years.openEnded) ?? 'no years stated';
+  const heading = total > 1 ? `Path ${index + 1}: ` : 'Path: ';
+  return h('section', { class: 'path', 'aria-label': `Path ${index + 1}` },
+    h('h3', {}, heading, path.roles.map(nameOf).join(' → ')),
+    h('p', { class: 'path-facts' }, `${count(path.hops, 'step')} · ${years}`),
+    h('h4', {}, 'Skills over the whole path'),
+    delta(path.skillDelta, 'cumulative'),
+    h('ol', { class: 'steps' }, path.steps.map((step, stepIndex) => h('li', {}, stepDetails(step, stepIndex, index === 0)))),
+  );
+}
+
+function stepDetails(step: PathStep, index: number, open: boolean): HTMLElement {
+  const years = yearsLabel(step.timeline.minYears, step.timeline.maxYears, step.timeline.openEnded) ?? 'no years stated';
+  return h('details', { class: 'step', open },
+    h('summary', {}, h('span', { class: 'step-title' }, `Step ${index + 1}: ${nameOf(step.from)} → ${nameOf(step.to)}`), h('span', { class: 'years' }, years)),
+    step.shifts.length
+      ? h('div', { class: 'group' }, h('h4', {}, 'Shifts'), h('ul', { class: 'shifts' }, step.shifts.map((shift) => h('li', {}, h('span', {}, shift.from), ' → ', h('strong', {}, shift.to)))))
+      : null,
+    step.actions.length
+      ? h('div', { class: 'group' }, h('h4', {}, 'Actions'), h('ul', {}, step.actions.map((action) =>
+          h('li', {}, h('strong', {}, action.title), action.bullets.length ? h('ul', {}, action.bullets.map((bullet) => h('li', {}, bullet))) : null),
+        )))
+      : null,
+    h('h4', {}, 'Skill delta'),
+    delta(step.skillDelta, 'step'),
+  );
+}
+
+function delta(skills: SkillDelta, kind: 'step' | 'cumulative'): HTMLElement {
+  const part = (name: string, className: string, items: SkillItem[], open: boolean) =>
+    h('details', { class: `delta-part ${className}`, open },
+      h('summary', {}, `${name} (${items.length})`),
+      items.length ? chips(items) : h('p', { class: 'none' }, 'None.'),
+    );
+  return h('div', { class: `delta ${kind}`, 'data-delta': kind },
+    part('Gained', 'gained', skills.gained, true),
+    part('Retained', 'retained', skills.retained, false),
+    part('Dropped', 'dropped', skills.dropped, true),
+  );
+}
+
+function section(title: string, size: number, content: Node[], { name, empty = 'None stated.' }: { name?: string; empty?: string } = {}): HTMLElement {
+  return h('section', { class: 'panel-section', 'data-section': name },
+    h('h3', {}, `${title} `, h('span', { class: 'count' }, `(${size})`)),
+    size ? content : h('p', { class: 'none' }, empty),
+  );
+}
+
+function chips(skills: SkillItem[]): HTMLElement {
+  return h('ul', { class: 'chips' }, skills.map((skill) => h('li', {}, skill.name)));
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): [string, T[]][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return [...groups];
+}
+
+function nameOf(role: RoleRef): string {
+  return role.label ?? role.title;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${n === 1 ? noun : `${noun}s`}`;
+}
