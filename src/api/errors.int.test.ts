@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedGraph, startTestApi, type TestApi } from '../../tests/api-server.js';
+import { openTestDatabase } from '../../tests/neo4j.js';
+
+const database = openTestDatabase();
+let api: TestApi;
+
+beforeAll(async () => {
+  await seedGraph(database);
+  api = await startTestApi(database, { maxQueryDepth: 8, maxQueryComplexity: 2000 });
+});
+
+afterAll(async () => {
+  await api.stop();
+  await database.close();
+});
+
+async function errorOf(query: string) {
+  const response = await api.query(query);
+  expect(response.errors, 'the operation should fail').toHaveLength(1);
+  const [error] = response.errors ?? [];
+  expect(error?.extensions).not.toHaveProperty('stacktrace');
+  return { ...(error as NonNullable<typeof error>), status: response.status };
+}
+
+describe('an unknown id', () => {
+  it('is NOT_FOUND, names the id and suggests the closest ids', async () => {
+    const error = await errorOf('{ role(id: "directr") { id } }');
+    expect(error.extensions).toMatchObject({ code: 'NOT_FOUND', id: 'directr', suggestions: ['director'] });
+    expect(error.message).toBe('No role with id "directr". Did you mean "director"?');
+  });
+
+  it('is NOT_FOUND for skills too', async () => {
+    const error = await errorOf('{ skill(id: "change-managment") { id } }');
+    expect(error.extensions).toMatchObject({ code: 'NOT_FOUND', suggestions: ['change-management'] });
+  });
+
+  it('is NOT_FOUND for either end of a path', async () => {
+    const error = await errorOf('{ transitionPaths(from: "vp", to: "cfo") { hops } }');
+    expect(error.extensions).toMatchObject({ code: 'NOT_FOUND', id: 'cfo' });
+    expect(error.extensions?.suggestions).toEqual(expect.arrayContaining(['ceo', 'cto']));
+  });
+});
+
+describe('invalid arguments', () => {
+  it.each([
+    ['{ transitionPaths(from: "vp", to: "cto", maxHops: 0) { hops } }', 'maxHops'],
+    ['{ transitionPaths(from: "vp", to: "cto", maxHops: 7) { hops } }', 'maxHops'],
+    ['{ role(id: "Not a Slug!") { id } }', 'id'],
+    ['{ shortestPath(from: "vp", to: "c_t_o") { hops } }', 'to'],
+    ['{ roles(first: 101) { id } }', 'first'],
+    ['{ roles(first: 5, offset: -1) { id } }', 'offset'],
+  ])('%s is BAD_USER_INPUT naming %s', async (query, argument) => {
+    const error = await errorOf(query);
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+    expect(error.message).toContain(`"${argument}"`);
+  });
+});
+
+describe('queries over the limits', () => {
+  it('refuses a query deeper than the limit before it touches the database', async () => {
+    const before = database.queriesRun;
+    const error = await errorOf(`{ role(id: "vp") { transitionsOut { to { transitionsOut { to { transitionsOut { to { transitionsOut { to { id } } } } } } } } } }`);
+    expect(error.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', measure: 'depth', limit: 8, actual: 10 });
+    expect(error.status).toBe(400);
+    expect(database.queriesRun).toBe(before);
+  });
+
+  it('refuses a query costlier than the limit before it touches the database', async () => {
+    const before = database.queriesRun;
+    const error = await errorOf('{ roles(first: 100) { skills { roles { skills { id } } } } }');
+    expect(error.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', measure: 'complexity', limit: 2000 });
+    expect(database.queriesRun).toBe(before);
+  });
+
+  it('answers a query within the limits', async () => {
+    const response = await api.query('{ roles(first: 10) { skills { id } } }');
+    expect(response.errors).toBeUndefined();
+  });
+});
