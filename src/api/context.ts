@@ -26,7 +26,7 @@ export function createContext(repositories: Repositories, access: WriteAccess): 
     skills: new SkillService(repositories, loaders),
     transitions: new TransitionService(repositories, loaders, roles),
     search: new SearchService(repositories, loaders),
-    curation: new CurationService(repositories, roles, access),
+    curation: new CurationService(repositories, loaders, roles, access),
     careerMap: new CareerMapService(repositories),
   };
 }

@@ -15,7 +15,7 @@ export function createLoaders(repositories: Repositories) {
     });
   const roleChildren = new Map<RoleChildren, DataLoader<string, unknown[]>>();
 
-  return {
+  const loaders = {
     role: byId<RoleRecord>((ids) => repositories.roles.findByIds(ids)),
     skill: byId<RoleSkillRecord>((ids) => repositories.skills.findByIds(ids)),
     transition: byId<TransitionRecord>((ids) => repositories.transitions.findByIds(ids)),
@@ -30,7 +30,14 @@ export function createLoaders(repositories: Repositories) {
       }
       return loader as DataLoader<string, T[]>;
     },
+    /** Forgets what this request has read: after a write, the rest of the response reads afresh. */
+    clearAll(): void {
+      for (const loader of [loaders.role, loaders.skill, loaders.transition, loaders.transitionDetails, loaders.rolesOfSkill, loaders.categoriesOfSkill, ...roleChildren.values()]) {
+        loader.clearAll();
+      }
+    },
   };
+  return loaders;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

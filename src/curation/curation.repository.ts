@@ -41,6 +41,7 @@ const queries = {
   addSkill: `
     MATCH (r:Role {id: $roleId})
     MERGE (s:Skill {id: $skillId}) ON CREATE SET s.name = $skillName, s.sourceFile = $source
+    WITH r, s
     CALL (r, s) { MATCH (r)-[existing:REQUIRES_SKILL]->(s) DELETE existing }
     CREATE (r)-[q:REQUIRES_SKILL {sourceFile: $source}]->(s)
     SET q.category = $category

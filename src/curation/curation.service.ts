@@ -1,5 +1,6 @@
 import { requireSlug, requireText } from '../common/validate.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors/error-codes.js';
+import type { Loaders } from '../api/loaders.js';
 import type { Repositories } from '../api/repositories.js';
 import type { RoleRecord, TransitionRecord } from '../role/role.repository.js';
 import type { RoleService } from '../role/role.service.js';
@@ -16,6 +17,7 @@ const maxYears = 100;
 export class CurationService {
   constructor(
     private readonly repositories: Repositories,
+    private readonly loaders: Loaders,
     private readonly roles: RoleService,
     private readonly access: WriteAccess,
   ) {}
@@ -26,6 +28,7 @@ export class CurationService {
     const fields = roleFields(input);
     if (await this.repositories.curation.roleExists(input.id)) throw new ConflictError(`A role with id "${input.id}" already exists.`);
     await this.repositories.curation.createRole(input.id, fields);
+    this.loaders.clearAll();
     return this.fresh(input.id);
   }
 
@@ -33,6 +36,7 @@ export class CurationService {
     requireWriteAccess(this.access);
     await this.roles.get(id);
     await this.repositories.curation.updateRole(id, roleFields(input));
+    this.loaders.clearAll();
     return this.fresh(id);
   }
 
@@ -40,6 +44,7 @@ export class CurationService {
     requireWriteAccess(this.access);
     await this.roles.get(id);
     await this.repositories.curation.deleteRole(id);
+    this.loaders.clearAll();
     return id;
   }
 
@@ -58,6 +63,7 @@ export class CurationService {
       category: categoryName,
       categoryId: categoryName === null ? null : slug(categoryName),
     });
+    this.loaders.clearAll();
     return this.fresh(roleId);
   }
 
@@ -68,6 +74,7 @@ export class CurationService {
     if ((await this.repositories.curation.removeSkill(roleId, skillId)) === 0) {
       throw new NotFoundError('skill of that role', skillId, []);
     }
+    this.loaders.clearAll();
     return this.fresh(roleId);
   }
 
@@ -90,7 +97,8 @@ export class CurationService {
       maxYears: maxYearsValue,
       openEnded: input.openEnded,
     });
-    const [transition] = await this.repositories.transitions.findByIds([id]);
+    this.loaders.clearAll();
+    const transition = await this.loaders.transition.load(id);
     if (!transition) throw new Error(`transition ${id} was not found right after it was written`);
     return transition;
   }
@@ -101,12 +109,13 @@ export class CurationService {
     if ((await this.repositories.curation.deleteTransition(from, to)) === 0) {
       throw new NotFoundError('transition', `${from}-to-${to}`, []);
     }
+    this.loaders.clearAll();
     return true;
   }
 
-  /** Read past the request's cache: the write has just changed the role. */
+  /** The role as the write left it: the loaders were cleared after the write. */
   private async fresh(id: string): Promise<RoleRecord> {
-    const [role] = await this.repositories.roles.findByIds([id]);
+    const role = await this.roles.find(id);
     if (!role) throw new Error(`role ${id} was not found right after it was written`);
     return role;
   }
