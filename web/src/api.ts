@@ -35,7 +35,7 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
       body: JSON.stringify({ query, variables }),
     });
   } catch {
-    throw new ApiUnreachableError('The career-graph API cannot be reached.');
+    throw new ApiUnreachableError(`The page got no answer from the career-graph API at ${endpoint.pathname}.`);
   }
   let body: { data?: T | null; errors?: GraphQLErrorItem[] };
   try {

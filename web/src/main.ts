@@ -20,7 +20,7 @@ const viewButtons = Array.from(document.querySelectorAll<HTMLButtonElement>('[da
 
 let state = readState(location.search);
 let nodes: MapNode[] = [];
-const graph = new GraphView(byId('map'), (id) => navigate({ role: id }, { focusPanel: true }));
+const graph = new GraphView(byId('map'), (id) => navigate({ role: id }, 'focus'));
 const overlap = new OverlapView(byId('overlap'));
 
 /** Answers by operation and variables; a failed one is forgotten, so that trying again asks again. */
@@ -36,16 +36,23 @@ function cached<T>(query: string, variables: Record<string, unknown>): Promise<T
   return answer;
 }
 
-function navigate(change: Partial<PageState>, options: { focusPanel?: boolean } = {}): void {
+/**
+ * How a change brings the panel to the person who made it: focus moves to its heading after a click on the
+ * map or in the panel, whose element is gone; after a choice in a list, focus stays in the list, and a panel
+ * below the screen (on a phone) is scrolled into sight.
+ */
+type Reveal = 'focus' | 'scroll' | 'none';
+
+function navigate(change: Partial<PageState>, reveal: Reveal = 'none'): void {
   state = { ...state, ...change };
   history.pushState(null, '', writeState(state) || location.pathname);
-  void render(options);
+  void render(reveal);
 }
 
 let renders = 0;
 
 /** Brings the page in line with the state; an answer that arrives after a newer render is dropped. */
-async function render({ focusPanel = false }: { focusPanel?: boolean } = {}): Promise<void> {
+async function render(reveal: Reveal = 'none'): Promise<void> {
   const current = ++renders;
   const stale = () => current !== renders;
   syncControls();
@@ -59,13 +66,13 @@ async function render({ focusPanel = false }: { focusPanel?: boolean } = {}): Pr
     showPanel(loadingPanel(nameOf(id)));
     try {
       const { role } = await cached<RoleData>(roleQuery, { id });
-      if (!stale()) showPanel(rolePanel(role, roleActions, state), focusPanel);
+      if (!stale()) showPanel(rolePanel(role, roleActions, state), reveal);
     } catch (error) {
-      const choose = (suggestion: string) => navigate({ role: suggestion }, { focusPanel: true });
-      if (!stale()) showPanel(failurePanel(error, retryRender, { id, what: 'role', choose }), focusPanel);
+      const choose = (suggestion: string) => navigate({ role: suggestion }, 'focus');
+      if (!stale()) showPanel(failurePanel(error, retryRender, { id, what: 'role', choose }), reveal);
     }
   } else if (!paths) {
-    showPanel(introPanel(state.from ? nameOf(state.from) : null, state.to ? nameOf(state.to) : null), focusPanel);
+    showPanel(introPanel(state.from ? nameOf(state.from) : null, state.to ? nameOf(state.to) : null), reveal);
   }
 
   if (!paths) return;
@@ -75,26 +82,26 @@ async function render({ focusPanel = false }: { focusPanel?: boolean } = {}): Pr
     const { transitionPaths } = await paths;
     if (stale()) return;
     graph.show({ ...state, paths: onPaths(transitionPaths) });
-    if (!state.role) showPanel(pathsPanel(refOf(from), refOf(to), transitionPaths), focusPanel);
+    if (!state.role) showPanel(pathsPanel(refOf(from), refOf(to), transitionPaths), reveal);
   } catch (error) {
     if (stale() || state.role) return;
     const goalUnknown = error instanceof ApiAnswerError && !error.notFound(from) && error.notFound(to);
     const lookup = goalUnknown
-      ? { id: to, what: 'goal', choose: (suggestion: string) => navigate({ to: suggestion }, { focusPanel: true }) }
-      : { id: from, what: 'start', choose: (suggestion: string) => navigate({ from: suggestion }, { focusPanel: true }) };
-    showPanel(failurePanel(error, retryRender, lookup), focusPanel);
+      ? { id: to, what: 'goal', choose: (suggestion: string) => navigate({ to: suggestion }, 'focus') }
+      : { id: from, what: 'start', choose: (suggestion: string) => navigate({ from: suggestion }, 'focus') };
+    showPanel(failurePanel(error, retryRender, lookup), reveal);
   }
 }
 
 const roleActions = {
-  openRole: (id: string) => navigate({ role: id }, { focusPanel: true }),
-  setStart: (id: string) => navigate({ from: id, role: null }, { focusPanel: true }),
-  setGoal: (id: string) => navigate({ to: id, role: null }, { focusPanel: true }),
+  openRole: (id: string) => navigate({ role: id }, 'focus'),
+  setStart: (id: string) => navigate({ from: id, role: null }, 'focus'),
+  setGoal: (id: string) => navigate({ to: id, role: null }, 'focus'),
   close: () => closeRole(),
 };
 
 function retryRender(): void {
-  void render({ focusPanel: true });
+  void render('focus');
 }
 
 function closeRole(): void {
@@ -105,7 +112,7 @@ function closeRole(): void {
 /** A failure as a person can read it: NOT_FOUND about the id looked up gives the API's suggestions. */
 function failurePanel(error: unknown, retry: () => void, lookup?: { id: string; what: string; choose(id: string): void }): PanelContent {
   if (error instanceof ApiUnreachableError) {
-    return errorPanel('The API cannot be reached', `${error.message} Check that the career-graph server is running, then try again.`, retry);
+    return errorPanel('The API cannot be reached', `${error.message} Check that the server is running (npm start), then try again.`, retry);
   }
   if (error instanceof ApiAnswerError) {
     const notFound = lookup && error.notFound(lookup.id);
@@ -113,20 +120,25 @@ function failurePanel(error: unknown, retry: () => void, lookup?: { id: string; 
       const suggestions = (notFound.extensions?.suggestions ?? []).map((suggestion) => ({ id: suggestion, name: nameOf(suggestion) }));
       return notFoundPanel(lookup.id, lookup.what, suggestions, lookup.choose);
     }
-    if (error.code === 'SERVICE_UNAVAILABLE') return errorPanel('The graph database is unavailable', error.message, retry);
+    // An id that is not even a slug, such as one mistyped in a link: no role has it, and none is close.
+    if (lookup && error.code === 'BAD_USER_INPUT') return notFoundPanel(lookup.id, lookup.what, [], lookup.choose);
+    if (error.code === 'SERVICE_UNAVAILABLE') {
+      return errorPanel('The graph database is unavailable', 'The career-graph server answers, but its Neo4j database does not. Try again in a moment; if it goes on, check the database the server uses.', retry);
+    }
     return errorPanel('The API could not answer', error.message, retry);
   }
   return errorPanel('Something went wrong', error instanceof Error ? error.message : String(error), retry);
 }
 
-function showPanel(content: PanelContent, focus = false): void {
+function showPanel(content: PanelContent, reveal: Reveal = 'none'): void {
   const heading = h('h2', { id: 'panel-heading', tabindex: '-1' }, content.title);
   panelBody.replaceChildren(...(content.eyebrow ? [h('p', { class: 'eyebrow' }, content.eyebrow)] : []), heading, ...content.body.filter((part) => part !== null));
   panel.setAttribute('aria-busy', String(Boolean(content.busy)));
   panelStatus.textContent = content.announce;
   panel.scrollTop = 0;
   document.title = `${content.title} · Career map`;
-  if (focus) heading.focus();
+  if (reveal === 'focus') heading.focus();
+  else if (reveal === 'scroll' && panel.getBoundingClientRect().top > window.innerHeight * 0.75) panel.scrollIntoView({ block: 'start' });
 }
 
 function onPaths(paths: Path[]): { roles: Set<string>; transitions: Set<string> } {
@@ -173,19 +185,21 @@ async function start(): Promise<void> {
     nodes = map.careerMap.nodes;
     mapMessage.hidden = true;
     fillSelects();
-    // The panel's requests go out first; drawing takes a moment, which they spend in flight.
-    const rendering = render();
+    // The panel's requests go out first; drawing takes a moment, which they spend in flight. A link that
+    // names a role or a path is about the panel: on a phone, it is brought into sight.
+    const rendering = render(state.role || (state.from && state.to) ? 'scroll' : 'none');
     graph.draw(map);
     await rendering;
   } catch (error) {
-    mapMessage.replaceChildren(h('p', { class: 'error' }, 'The map could not be loaded.'));
-    showPanel(failurePanel(error, () => void start()), true);
+    mapMessage.replaceChildren(h('p', { class: 'error' }, 'The map could not be loaded. The details panel says why.'));
+    showPanel(failurePanel(error, () => void start()), 'focus');
   }
 }
 
-roleSelect.addEventListener('change', () => navigate({ role: roleSelect.value || null }));
-fromSelect.addEventListener('change', () => navigate({ from: fromSelect.value || null, role: null }));
-toSelect.addEventListener('change', () => navigate({ to: toSelect.value || null, role: null }));
+roleSelect.addEventListener('change', () => navigate({ role: roleSelect.value || null }, 'scroll'));
+// Until both ends are chosen, the lists stay in sight for the other one.
+fromSelect.addEventListener('change', () => navigate({ from: fromSelect.value || null, role: null }, state.to ? 'scroll' : 'none'));
+toSelect.addEventListener('change', () => navigate({ to: toSelect.value || null, role: null }, state.from ? 'scroll' : 'none'));
 for (const button of viewButtons) button.addEventListener('click', () => navigate({ view: button.dataset.view as View }));
 byId('zoom-in').addEventListener('click', () => graph.zoomBy(1.25));
 byId('zoom-out').addEventListener('click', () => graph.zoomBy(0.8));

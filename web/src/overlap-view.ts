@@ -29,7 +29,7 @@ export class OverlapView {
   show(nodes: MapNode[]): Promise<void> {
     this.loading ??= this.load(nodes).catch((error: unknown) => {
       this.loading = null;
-      const reason = error instanceof ApiUnreachableError ? `${error.message} Check that the career-graph server is running.` : error instanceof Error ? error.message : String(error);
+      const reason = error instanceof ApiUnreachableError ? `${error.message} Check that the server is running (npm start).` : error instanceof Error ? error.message : String(error);
       this.container.replaceChildren(
         h('p', { class: 'error', role: 'alert' }, `The skill overlap could not be loaded. ${reason}`),
         h('button', { type: 'button', class: 'retry', onclick: () => void this.show(nodes) }, 'Try again'),

@@ -1,0 +1,238 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Core } from 'cytoscape';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { seedGraph, startTestApi, type TestApi } from '../../tests/api-server.js';
+import { openTestDatabase } from '../../tests/neo4j.js';
+import { buildWeb } from '../../web/build.js';
+import { projectRoot } from '../config.js';
+import { Database } from '../neo4j/database.js';
+import { careerMapRouter } from './web.router.js';
+
+// The page in a real headless Chromium (Debian's; playwright-core drives it and downloads no browser),
+// against the API on the seeded graph. Each state is saved as a screenshot in test-artifacts/ at the
+// desktop and the phone size, for a person to look at.
+
+const database = openTestDatabase();
+const artifacts = join(projectRoot, 'test-artifacts');
+let distDir: string;
+let api: TestApi;
+let browser: Browser;
+
+beforeAll(async () => {
+  distDir = await mkdtemp(join(tmpdir(), 'career-map-web-'));
+  await Promise.all([seedGraph(database), buildWeb(distDir), mkdir(artifacts, { recursive: true })]);
+  api = await startTestApi(database, { routes: [careerMapRouter(distDir)] });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.stop();
+  await database.close();
+  await rm(distDir, { recursive: true, force: true });
+});
+
+const roleIds = ['ceo', 'cto', 'director', 'individual-contributor', 'manager', 'vp'];
+
+interface DrawnMap {
+  nodes: { id: string; x: number; y: number; classes: string[] }[];
+  edges: { id: string; label: string; classes: string[] }[];
+}
+
+/** What Cytoscape drew: its instance hangs on the container it draws in. */
+function drawnMap(page: Page): Promise<DrawnMap> {
+  return page.evaluate(() => {
+    const container = document.getElementById('map') as HTMLElement & { _cyreg: { cy: Core } };
+    const { cy } = container._cyreg;
+    return {
+      nodes: cy.nodes().map((node) => ({ id: node.id(), ...node.renderedPosition(), classes: node.classes() })),
+      edges: cy.edges().map((edge) => ({ id: edge.id(), label: String(edge.data('caption')), classes: edge.classes() })),
+    };
+  });
+}
+
+/** Clicks a role on the canvas where Cytoscape drew it, as a person would. */
+async function clickRole(page: Page, id: string): Promise<void> {
+  const node = (await drawnMap(page)).nodes.find((candidate) => candidate.id === id);
+  const box = await page.locator('#map').boundingBox();
+  if (!node || !box) throw new Error(`role ${id} is not on the map`);
+  await page.mouse.click(box.x + node.x, box.y + node.y);
+}
+
+/** Waits for what the page shows after its requests, which take their time on a busy two-core machine. */
+const eventually = <T>(read: () => Promise<T>, timeout = 10_000) => expect.poll(read, { timeout });
+
+const mapDrawn = (page: Page) => page.locator('#map[aria-label^="Career map of"]').waitFor();
+const panelHeading = (page: Page) => page.locator('#panel-heading');
+
+describe.each([
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+])('the career map at $width×$height', (viewport) => {
+  let page: Page;
+  let foreignRequests: string[];
+  let consoleErrors: string[];
+
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport });
+    foreignRequests = [];
+    consoleErrors = [];
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(api.server.url) && !url.startsWith('data:')) foreignRequests.push(url);
+    });
+    page.on('console', (message) => void (message.type() === 'error' && consoleErrors.push(message.text())));
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+  });
+
+  afterEach(async () => {
+    await page.close();
+    expect(foreignRequests, 'the page needs nothing from outside its server').toEqual([]);
+  });
+
+  // The whole page: on a phone the panel is below the map.
+  const screenshot = (state: string, of: Page = page) =>
+    of.screenshot({ path: join(artifacts, `career-map-${state}-${viewport.width}x${viewport.height}.png`), fullPage: true });
+
+  it('draws one node per role, the ladder from bottom to top, and an arrow with its years per transition', async () => {
+    await page.goto(api.server.url);
+    await mapDrawn(page);
+    const { nodes, edges } = await drawnMap(page);
+    expect(nodes.map((node) => node.id).sort()).toEqual(roleIds);
+    const y = Object.fromEntries(nodes.map((node) => [node.id, node.y]));
+    const rungs = ['individual-contributor', 'manager', 'director', 'vp', 'cto'].map((id) => y[id] as number);
+    expect(rungs).toEqual([...rungs].sort((a, b) => b - a));
+    expect(y.ceo).toBe(y.cto);
+    expect(edges.find((edge) => edge.id === 'director-to-vp')?.label).toBe('3–5+ years');
+    expect(edges).toHaveLength(5);
+    await eventually(() => page.locator('#role-select option').count()).toBe(roleIds.length + 1);
+    await eventually(() => panelHeading(page).textContent()).toBe('Explore the ladder');
+    expect(consoleErrors).toEqual([]);
+    await screenshot('map');
+  });
+
+  it('opens the panel of a clicked role, with its 26 skills by category, and keeps it in the URL', async () => {
+    await page.goto(api.server.url);
+    await mapDrawn(page);
+    await clickRole(page, 'vp');
+    await eventually(() => panelHeading(page).textContent()).toBe('VP of Engineering');
+    const skills = page.locator('#panel [data-section="skills"]');
+    await eventually(() => skills.locator('h3').textContent()).toBe('Skills (26)');
+    await eventually(() => skills.locator('li').count()).toBe(26);
+    await eventually(() => skills.locator('h4').count()).toBe(6);
+    await eventually(() => page.locator('#panel .question').textContent()).toBe('“How does engineering drive business success?”');
+    await eventually(() => page.locator('#panel .transitions li').count()).toBe(2);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('panel-heading');
+    expect(await page.locator('#panel-status').textContent()).toBe('VP of Engineering: 26 skills, 2 transitions onward.');
+    expect(new URL(page.url()).search).toBe('?role=vp');
+    expect((await drawnMap(page)).nodes.find((node) => node.id === 'vp')?.classes).toContain('current');
+    expect(consoleErrors).toEqual([]);
+    await screenshot('role-vp');
+
+    await page.locator('#panel .transitions button', { hasText: 'CTO' }).click();
+    await eventually(() => panelHeading(page).textContent()).toBe('CTO');
+    await page.goBack();
+    await eventually(() => panelHeading(page).textContent()).toBe('VP of Engineering');
+  });
+
+  it('works from the keyboard: the Role list opens a panel, and Escape closes it and returns to the list', async () => {
+    await page.goto(api.server.url);
+    await mapDrawn(page);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('role-select');
+    await page.keyboard.press('ArrowDown');
+    await eventually(() => panelHeading(page).textContent()).toBe('Individual Contributor (Software Engineer)');
+    await page.locator('#panel-heading').focus();
+    await page.keyboard.press('Escape');
+    await eventually(() => panelHeading(page).textContent()).toBe('Explore the ladder');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('role-select');
+  });
+
+  it('highlights the path from Individual Contributor to CTO and lists each step with its skill delta', async () => {
+    const expected = await api.query<{ transitionPaths: { steps: { id: string; skillDelta: Record<'gained' | 'retained' | 'dropped', unknown[]> }[] }[] }>(
+      '{ transitionPaths(from: "individual-contributor", to: "cto") { steps { id skillDelta { gained { id } retained { id } dropped { id } } } } }',
+    );
+    const [path] = expected.data?.transitionPaths ?? [];
+    await page.goto(api.server.url);
+    await mapDrawn(page);
+    await page.selectOption('#from-select', 'individual-contributor');
+    await page.selectOption('#to-select', 'cto');
+    await eventually(() => page.locator('#panel .path').count()).toBe(1);
+    expect(new URL(page.url()).search).toBe('?from=individual-contributor&to=cto');
+
+    const { nodes, edges } = await drawnMap(page);
+    const onPath = (items: { id: string; classes: string[] }[]) => items.filter((item) => item.classes.includes('on-path')).map((item) => item.id).sort();
+    expect(onPath(nodes)).toEqual(['cto', 'director', 'individual-contributor', 'manager', 'vp']);
+    expect(onPath(edges)).toEqual(['director-to-vp', 'individual-contributor-to-manager', 'manager-to-director', 'vp-to-cto']);
+    expect(nodes.find((node) => node.id === 'ceo')?.classes).toContain('dimmed');
+
+    await eventually(() => page.locator('#panel .path-facts').textContent()).toBe('4 steps · 14–26+ years');
+    const steps = page.locator('#panel .steps > li');
+    await eventually(() => steps.count()).toBe(4);
+    for (const [index, step] of (path?.steps ?? []).entries()) {
+      const summaries = steps.nth(index).locator('.delta-part > summary');
+      await eventually(() => summaries.allTextContents()).toEqual([
+        `Gained (${step.skillDelta.gained.length})`,
+        `Retained (${step.skillDelta.retained.length})`,
+        `Dropped (${step.skillDelta.dropped.length})`,
+      ]);
+    }
+    await eventually(() => steps.first().locator('.shifts li').count()).toBe(4);
+    await eventually(() => page.locator('#panel [data-delta="cumulative"] .gained li').allTextContents()).toEqual(['Market dynamics', 'Technical strategy', 'Board presentations']);
+    expect(consoleErrors).toEqual([]);
+    await screenshot('path');
+  });
+
+  it('answers an unknown role in the URL with the API\'s suggestions', async () => {
+    await page.goto(`${api.server.url}/?role=vpp`);
+    await eventually(() => panelHeading(page).textContent()).toBe('No role “vpp”');
+    await eventually(() => page.locator('#panel').textContent()).toContain('Did you mean:');
+    const suggestion = page.locator('#panel .suggestions button', { hasText: 'VP' });
+    await suggestion.waitFor();
+    await screenshot('unknown-role');
+    await suggestion.click();
+    await eventually(() => panelHeading(page).textContent()).toBe('VP of Engineering');
+    expect(new URL(page.url()).search).toBe('?role=vp');
+  });
+
+  it('says the API cannot be reached when the server goes away, and offers to try again', async () => {
+    const doomed = await startTestApi(database, { routes: [careerMapRouter(distDir)] });
+    const doomedPage = await browser.newPage({ viewport });
+    try {
+      await doomedPage.goto(doomed.server.url);
+      await mapDrawn(doomedPage);
+      await doomed.stop();
+      await doomedPage.selectOption('#role-select', 'manager');
+      await eventually(() => panelHeading(doomedPage).textContent()).toBe('The API cannot be reached');
+      await eventually(() => doomedPage.locator('#panel').textContent()).toContain('Check that the server is running (npm start), then try again.');
+      await doomedPage.locator('#panel button', { hasText: 'Try again' }).waitFor();
+      expect(await doomedPage.locator('#panel-status').textContent()).toMatch(/^The API cannot be reached\./);
+      await screenshot('api-down', doomedPage);
+    } finally {
+      await doomedPage.close();
+    }
+  });
+
+  it('says the graph database is unavailable when the API answers so', async () => {
+    const noDatabase = Database.open({ uri: 'bolt://127.0.0.1:9' });
+    const orphan = await startTestApi(noDatabase, { routes: [careerMapRouter(distDir)] });
+    const orphanPage = await browser.newPage({ viewport });
+    try {
+      await orphanPage.goto(orphan.server.url);
+      await eventually(() => panelHeading(orphanPage).textContent(), 20_000).toBe('The graph database is unavailable');
+      await eventually(() => orphanPage.locator('#map-message').textContent()).toBe('The map could not be loaded. The details panel says why.');
+      await screenshot('database-down', orphanPage);
+    } finally {
+      await orphanPage.close();
+      await orphan.stop();
+      await noDatabase.close();
+    }
+  });
+});
