@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedGraph, startTestApi, type TestApi } from '../../tests/api-server.js';
+import { openTestDatabase } from '../../tests/neo4j.js';
+
+const database = openTestDatabase();
+let api: TestApi;
+
+const ladderQuery = `query($first: Int!) { roles(first: $first, orderBy: TITLE_ASC) {
+  id skills { id } responsibilities { text }
+  transitionsOut { to { id skills { id } } shifts { from } } } }`;
+
+/** The queries a request sends to Neo4j. */
+async function roundTrips(query: string, variables: Record<string, unknown>): Promise<number> {
+  const before = database.queriesRun;
+  const response = await api.query(query, variables);
+  expect(response.errors).toBeUndefined();
+  return database.queriesRun - before;
+}
+
+beforeAll(async () => {
+  await seedGraph(database);
+  // 100 more roles, each needing three skills and moving on to the next: a ladder the size of a page.
+  await database.write(`
+    UNWIND range(1, 100) AS i
+    CREATE (r:Role {id: 'generated-' + i, title: 'Generated role ' + i, sourceFile: 'test', sourceLine: i})
+    WITH r, i
+    MATCH (s:Skill) WHERE s.id IN ['budgeting', 'hiring', 'coaching']
+    CREATE (r)-[:REQUIRES_SKILL {sourceFile: 'test', sourceLine: i}]->(s)`);
+  await database.write(`
+    UNWIND range(1, 99) AS i
+    MATCH (a:Role {id: 'generated-' + i}), (b:Role {id: 'generated-' + (i + 1)})
+    CREATE (a)-[:HAS_TRANSITION]->(t:Transition {id: a.id + '-to-' + b.id, sourceFile: 'test', sourceLine: i})-[:LEADS_TO]->(b),
+           (a)-[:TRANSITIONS_TO {transitionId: t.id}]->(b),
+           (t)-[:REQUIRES_SHIFT]->(:Shift {id: 'shift-' + i, from: 'x', to: 'y', sourceFile: 'test', sourceLine: i})`);
+  api = await startTestApi(database);
+});
+
+afterAll(async () => {
+  await api.stop();
+  await database.close();
+});
+
+describe('batching', () => {
+  it('fetches 100 roles with their skills and transitions in a small constant number of queries', async () => {
+    const forTen = await roundTrips(ladderQuery, { first: 10 });
+    const forHundred = await roundTrips(ladderQuery, { first: 100 });
+    // The list; the skills, the responsibilities and the transitions of all listed roles; the targets;
+    // their skills; the transitions' shifts: one query each, however many roles.
+    expect(forHundred).toBe(7);
+    expect(forHundred).toBe(forTen);
+  });
+
+  it('reads each role once per request, however often the response names it', async () => {
+    const trips = await roundTrips('{ a: role(id: "vp") { id } b: role(id: "vp") { title } c: transitionPaths(from: "director", to: "cto") { roles { id } } }', {});
+    // vp once; director and cto for the path's checks; the path; its transitions; the roles' skills.
+    expect(trips).toBeLessThanOrEqual(5);
+  });
+});
