@@ -46,6 +46,16 @@ export class Database {
     return this.writeTransaction((tx) => run<T>(tx, query, parameters));
   }
 
+  /**
+   * Reads one list per id in one round trip. The query takes `$ids` and returns rows of `id` and `items`;
+   * the lists come back in the order of the ids, empty for an id the query did not return.
+   */
+  async readListsById<T>(query: string, ids: readonly string[]): Promise<T[][]> {
+    const rows = await this.read<{ id: string; items: T[] }>(query, { ids });
+    const byId = new Map(rows.map((row) => [row.id, row.items]));
+    return ids.map((id) => byId.get(id) ?? []);
+  }
+
   async readTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.databaseName, defaultAccessMode: neo4j.session.READ });
     try {

@@ -119,8 +119,6 @@ export class RoleRepository {
 
   /** One round trip for any number of roles: the lists come back in the order of the ids. */
   async children<T>(kind: RoleChildren, ids: readonly string[]): Promise<T[][]> {
-    const rows = await this.database.read<{ id: string; items: T[] }>(queries.children(kind), { ids });
-    const byId = new Map(rows.map((row) => [row.id, row.items]));
-    return ids.map((id) => byId.get(id) ?? []);
+    return this.database.readListsById<T>(queries.children(kind), ids);
   }
 }

@@ -28,16 +28,10 @@ export class SkillRepository {
   }
 
   async rolesOf(ids: readonly string[]): Promise<RoleRecord[][]> {
-    return this.perSkill<RoleRecord>(queries.roles, ids);
+    return this.database.readListsById<RoleRecord>(queries.roles, ids);
   }
 
   async categoriesOf(ids: readonly string[]): Promise<string[][]> {
-    return this.perSkill<string>(queries.categories, ids);
-  }
-
-  private async perSkill<T>(query: string, ids: readonly string[]): Promise<T[][]> {
-    const rows = await this.database.read<{ id: string; items: T[] }>(query, { ids });
-    const byId = new Map(rows.map((row) => [row.id, row.items]));
-    return ids.map((id) => byId.get(id) ?? []);
+    return this.database.readListsById<string>(queries.categories, ids);
   }
 }
