@@ -1,4 +1,4 @@
-import { requireIntegerIn, requireSlug } from '../common/validate.js';
+import { requireIntegerIn } from '../common/validate.js';
 import type { Loaders } from '../api/loaders.js';
 import type { Repositories } from '../api/repositories.js';
 import type { RoleSkillRecord, TransitionRecord } from '../role/role.repository.js';
