@@ -24,6 +24,8 @@ export interface Config {
   apiToken: string | undefined;
   maxQueryDepth: number;
   maxQueryComplexity: number;
+  /** The most roles one overlap matrix may compare: its cells grow with the square of their number. */
+  maxMatrixRoles: number;
 }
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -47,6 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiToken: env.API_TOKEN || undefined,
     maxQueryDepth: readPositiveInteger(env, 'MAX_QUERY_DEPTH', 12),
     maxQueryComplexity: readPositiveInteger(env, 'MAX_QUERY_COMPLEXITY', 20_000),
+    maxMatrixRoles: readPositiveInteger(env, 'MAX_MATRIX_ROLES', 500),
   };
 }
 

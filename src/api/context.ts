@@ -1,6 +1,8 @@
+import { AnalyticsService } from '../analytics/analytics.service.js';
 import { CareerMapService } from '../career-map/career-map.service.js';
 import { CurationService } from '../curation/curation.service.js';
 import type { WriteAccess } from '../curation/write-access.js';
+import type { Config } from '../config.js';
 import { RoleService } from '../role/role.service.js';
 import { SearchService } from '../search/search.service.js';
 import { SkillService } from '../skill/skill.service.js';
@@ -16,9 +18,10 @@ export interface Context {
   search: SearchService;
   curation: CurationService;
   careerMap: CareerMapService;
+  analytics: AnalyticsService;
 }
 
-export function createContext(repositories: Repositories, access: WriteAccess): Context {
+export function createContext(repositories: Repositories, access: WriteAccess, limits: Pick<Config, 'maxMatrixRoles'>): Context {
   const loaders = createLoaders(repositories);
   const roles = new RoleService(repositories, loaders);
   return {
@@ -28,5 +31,6 @@ export function createContext(repositories: Repositories, access: WriteAccess): 
     search: new SearchService(repositories, loaders),
     curation: new CurationService(repositories, loaders, roles, access),
     careerMap: new CareerMapService(repositories),
+    analytics: new AnalyticsService(repositories, loaders, roles, limits),
   };
 }

@@ -1,3 +1,4 @@
+import { AnalyticsRepository } from '../analytics/analytics.repository.js';
 import { CareerMapRepository } from '../career-map/career-map.repository.js';
 import type { Database } from '../neo4j/database.js';
 import { RoleRepository } from '../role/role.repository.js';
@@ -14,6 +15,7 @@ export function createRepositories(database: Database) {
     search: new SearchRepository(database),
     curation: new CurationRepository(database),
     careerMap: new CareerMapRepository(database),
+    analytics: new AnalyticsRepository(database),
   };
 }
 

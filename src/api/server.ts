@@ -25,7 +25,7 @@ export interface ApiServer {
 
 export interface ApiOptions {
   database: Database;
-  config: Pick<Config, 'apiToken' | 'maxQueryDepth' | 'maxQueryComplexity'>;
+  config: Pick<Config, 'apiToken' | 'maxQueryDepth' | 'maxQueryComplexity' | 'maxMatrixRoles'>;
   port: number;
   host?: string;
   /** Further routes, such as the career map page, mounted before the API. */
@@ -67,7 +67,7 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
     '/graphql',
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(repositories, writeAccess(config.apiToken, req.headers.authorization)),
+      context: async ({ req }) => createContext(repositories, writeAccess(config.apiToken, req.headers.authorization), config),
     }),
   );
 

@@ -23,3 +23,10 @@ export function requireText(argument: string, value: string, maxLength: number):
   if (trimmed.length > maxLength) throw new BadUserInputError(argument, `must be at most ${maxLength} characters, got ${trimmed.length}`);
   return trimmed;
 }
+
+export function requireNumberIn(argument: string, value: number, min: number, max: number): number {
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new BadUserInputError(argument, `must be a number from ${min} to ${max}, got ${value}`);
+  }
+  return value;
+}

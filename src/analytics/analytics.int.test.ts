@@ -1,0 +1,352 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedGraph, startTestApi, type GraphQLResponse, type TestApi } from '../../tests/api-server.js';
+import { openTestDatabase } from '../../tests/neo4j.js';
+
+// Every figure the API gives is checked against the same figure computed here, in TypeScript, from each role's
+// skill set as a plain query reads it: an independent computation of the definitions over the seed.
+
+const database = openTestDatabase();
+let api: TestApi;
+/** Role id → the ids of the skills it needs. */
+let skillSets: Map<string, Set<string>>;
+/** Skill id → the ids of the categories pages list it in. */
+let skillCategories: Map<string, Set<string>>;
+
+beforeAll(async () => {
+  await seedGraph(database);
+  api = await startTestApi(database);
+  skillSets = await readSkillSets();
+  const rows = await database.read<{ id: string; categories: string[] }>(
+    'MATCH (s:Skill) RETURN s.id AS id, COLLECT { MATCH (s)-[:IN_CATEGORY]->(c) RETURN DISTINCT c.id } AS categories',
+  );
+  skillCategories = new Map(rows.map((row) => [row.id, new Set(row.categories)]));
+});
+
+afterAll(async () => {
+  await api.stop();
+  await database.close();
+});
+
+async function readSkillSets(): Promise<Map<string, Set<string>>> {
+  const rows = await database.read<{ id: string; skills: string[] }>('MATCH (r:Role) RETURN r.id AS id, COLLECT { MATCH (r)-[:REQUIRES_SKILL]->(s) RETURN s.id } AS skills');
+  return new Map(rows.map((row) => [row.id, new Set(row.skills)]));
+}
+
+// ---- The independent computation -----------------------------------------------------------------------
+
+const ids = (list: { id: string }[]) => list.map((item) => item.id);
+const sorted = (set: Iterable<string>) => [...set].sort();
+const intersection = (a: Set<string>, b: Set<string>) => new Set([...a].filter((id) => b.has(id)));
+
+function setOf(role: string, categories?: string[]): Set<string> {
+  const set = skillSets.get(role);
+  if (!set) throw new Error(`no role ${role} in the test's own reading`);
+  if (!categories) return set;
+  return new Set([...set].filter((skill) => categories.some((category) => skillCategories.get(skill)?.has(category))));
+}
+
+function expectedScores(a: Set<string>, b: Set<string>) {
+  const shared = intersection(a, b).size;
+  const union = a.size + b.size - shared;
+  return {
+    sharedCount: shared,
+    jaccard: union === 0 ? 0 : shared / union,
+    overlapCoefficient: a.size === 0 || b.size === 0 ? 0 : shared / Math.min(a.size, b.size),
+  };
+}
+
+function expectedSimilar(to: string, first: number, minJaccard = 0, categories?: string[]) {
+  const mine = setOf(to, categories);
+  return [...skillSets.keys()]
+    .filter((other) => other !== to)
+    .map((other) => ({ id: other, ...expectedScores(mine, setOf(other, categories)), shared: sorted(intersection(mine, setOf(other, categories))) }))
+    .filter((entry) => entry.sharedCount > 0 && entry.jaccard >= minJaccard)
+    .sort((a, b) => b.jaccard - a.jaccard || b.sharedCount - a.sharedCount || a.id.localeCompare(b.id))
+    .slice(0, first);
+}
+
+/** Betweenness over role pairs at distance 2, straight from its definition: Σ over pairs needing s of 1/|shared|. */
+function expectedCentrality(first: number, categories?: string[]) {
+  const roles = [...skillSets.keys()];
+  const betweenness = new Map<string, number>();
+  const roleCount = new Map<string, number>();
+  for (const role of roles) for (const skill of setOf(role, categories)) roleCount.set(skill, (roleCount.get(skill) ?? 0) + 1);
+  for (let i = 0; i < roles.length; i += 1) {
+    for (let j = i + 1; j < roles.length; j += 1) {
+      const shared = intersection(setOf(roles[i] as string, categories), setOf(roles[j] as string, categories));
+      for (const skill of shared) betweenness.set(skill, (betweenness.get(skill) ?? 0) + 1 / shared.size);
+    }
+  }
+  const rounded = (skill: string) => Math.round((betweenness.get(skill) ?? 0) * 1e9) / 1e9;
+  return [...roleCount.keys()]
+    .sort((a, b) => rounded(b) - rounded(a) || (roleCount.get(b) ?? 0) - (roleCount.get(a) ?? 0) || a.localeCompare(b))
+    .slice(0, first)
+    .map((skill) => ({ id: skill, betweenness: betweenness.get(skill) ?? 0, roleCount: roleCount.get(skill) ?? 0, categories: skillCategories.get(skill)?.size ?? 0 }));
+}
+
+function expectedReadiness(person: string[], first: number) {
+  const have = new Set(person);
+  return [...skillSets.entries()]
+    .filter(([, skills]) => skills.size > 0)
+    .map(([id, skills]) => ({ id, have: sorted(intersection(skills, have)), missing: sorted([...skills].filter((skill) => !have.has(skill))), total: skills.size }))
+    .map((entry) => ({ ...entry, coverage: entry.have.length / entry.total }))
+    .sort((a, b) => b.coverage - a.coverage || a.missing.length - b.missing.length || a.id.localeCompare(b.id))
+    .slice(0, first);
+}
+
+// ---- Calling the API -------------------------------------------------------------------------------------
+
+async function data<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  const response: GraphQLResponse<T> = await api.query<T>(query, variables);
+  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+  return response.data as T;
+}
+
+async function errorOf(query: string, on: TestApi = api) {
+  const response = await on.query(query);
+  expect(response.errors, 'the operation should fail').toHaveLength(1);
+  return (response.errors ?? [])[0] as { message: string; extensions?: Record<string, unknown> };
+}
+
+interface Skills {
+  shared: { id: string }[];
+}
+
+describe('skillOverlap', () => {
+  it('splits director and vp into shared and own skills, with their Jaccard index and overlap coefficient', async () => {
+    const { skillOverlap } = await data<{ skillOverlap: { shared: { id: string; name: string }[]; onlyA: { id: string }[]; onlyB: { id: string }[]; jaccard: number; overlapCoefficient: number } }>(
+      `{ skillOverlap(a: "director", b: "vp") {
+          shared { id name } onlyA { id } onlyB { id }
+          jaccard overlapCoefficient } }`,
+    );
+    const director = setOf('director');
+    const vp = setOf('vp');
+    expect(ids(skillOverlap.shared)).toEqual(sorted(intersection(director, vp)));
+    expect(ids(skillOverlap.onlyA)).toEqual(sorted([...director].filter((id) => !vp.has(id))));
+    expect(ids(skillOverlap.onlyB)).toEqual(sorted([...vp].filter((id) => !director.has(id))));
+    expect(skillOverlap.shared.length).toBeGreaterThan(0);
+    expect(skillOverlap.shared.every((skill) => skill.name.length > 0)).toBe(true);
+    const { jaccard, overlapCoefficient } = expectedScores(director, vp);
+    expect(skillOverlap.jaccard).toBe(jaccard);
+    expect(skillOverlap.overlapCoefficient).toBe(overlapCoefficient);
+  });
+
+  it('includes the skills derived for a role without a page', async () => {
+    const { skillOverlap } = await data<{ skillOverlap: Skills & { sharedCount: number; jaccard: number } }>(
+      '{ skillOverlap(a: "vp", b: "cto") { shared { id } sharedCount jaccard } }',
+    );
+    expect(setOf('cto').size).toBeGreaterThan(0);
+    expect(ids(skillOverlap.shared)).toEqual(sorted(intersection(setOf('vp'), setOf('cto'))));
+    expect(skillOverlap).toMatchObject({ sharedCount: skillOverlap.shared.length, jaccard: expectedScores(setOf('vp'), setOf('cto')).jaccard });
+  });
+
+  it('compares only the skills of the categories asked for, named by name or id', async () => {
+    const categories = ['executive-leadership', 'business-acumen'];
+    const { skillOverlap } = await data<{ skillOverlap: Skills & { jaccard: number; overlapCoefficient: number } }>(
+      '{ skillOverlap(a: "director", b: "vp", categories: ["Executive Leadership", "business-acumen"]) { shared { id } jaccard overlapCoefficient } }',
+    );
+    const director = setOf('director', categories);
+    const vp = setOf('vp', categories);
+    expect(ids(skillOverlap.shared)).toEqual(sorted(intersection(director, vp)));
+    expect(skillOverlap).toMatchObject({ jaccard: expectedScores(director, vp).jaccard, overlapCoefficient: expectedScores(director, vp).overlapCoefficient });
+  });
+});
+
+interface Matrix {
+  overlapMatrix: { roles: { id: string }[]; cells: { a: string; b: string; jaccard: number; sharedCount: number }[] };
+}
+
+describe('overlapMatrix', () => {
+  it('gives every ordered pair of the roles, row by row: symmetric, 1 on the diagonal, each cell exact', async () => {
+    const { overlapMatrix } = await data<Matrix>(`{ overlapMatrix(roles: ["manager", "director", "vp", "cto", "ceo"]) {
+      roles { id } cells { a b jaccard sharedCount } } }`);
+    const roles = ['manager', 'director', 'vp', 'cto', 'ceo'];
+    expect(ids(overlapMatrix.roles)).toEqual(roles);
+    expect(overlapMatrix.cells).toEqual(
+      roles.flatMap((a) =>
+        roles.map((b) => {
+          const { jaccard, sharedCount } = expectedScores(setOf(a), setOf(b));
+          return { a, b, jaccard, sharedCount };
+        }),
+      ),
+    );
+    for (const cell of overlapMatrix.cells.filter((cell) => cell.a === cell.b)) expect(cell.jaccard).toBe(1);
+  });
+
+  it('compares every role, lowest level first, when no roles are named', async () => {
+    const { overlapMatrix } = await data<Matrix>('{ overlapMatrix { roles { id } cells { a b jaccard } } }');
+    expect(ids(overlapMatrix.roles)).toEqual(['individual-contributor', 'manager', 'director', 'vp', 'ceo', 'cto']);
+    expect(overlapMatrix.cells).toHaveLength(36);
+  });
+
+  it('leaves out the cells under minJaccard', async () => {
+    const roles = ['individual-contributor', 'manager', 'director', 'vp', 'cto', 'ceo'];
+    const { overlapMatrix } = await data<Matrix>(`{ overlapMatrix(roles: ${JSON.stringify(roles)}, minJaccard: 0.1) { cells { a b jaccard } } }`);
+    const expected = roles.flatMap((a) => roles.map((b) => ({ a, b, jaccard: expectedScores(setOf(a), setOf(b)).jaccard }))).filter((cell) => cell.jaccard >= 0.1);
+    expect(expected.length).toBeLessThan(36);
+    expect(overlapMatrix.cells).toEqual(expected);
+  });
+
+  it('refuses more roles than MAX_MATRIX_ROLES allows, named or all, as BAD_USER_INPUT naming roles', async () => {
+    const small = await startTestApi(database, { maxMatrixRoles: 3 });
+    try {
+      const named = await errorOf('{ overlapMatrix(roles: ["manager", "director", "vp", "cto"]) { cells { a } } }', small);
+      expect(named.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'roles' });
+      expect(named.message).toMatch(/at most 3 roles/);
+      const all = await errorOf('{ overlapMatrix { cells { a } } }', small);
+      expect(all.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'roles' });
+      const within = await small.query<Matrix>('{ overlapMatrix(roles: ["manager", "director", "vp"]) { cells { a } } }');
+      expect(within.data?.overlapMatrix.cells).toHaveLength(9);
+    } finally {
+      await small.stop();
+    }
+  });
+});
+
+describe('similarRoles', () => {
+  it('ranks the roles that share skills with vp by Jaccard index, exactly', async () => {
+    const { similarRoles } = await data<{ similarRoles: { role: { id: string }; jaccard: number; shared: { id: string }[] }[] }>(
+      '{ similarRoles(to: "vp", first: 3) { role { id } jaccard shared { id } } }',
+    );
+    expect(similarRoles.map((entry) => ({ id: entry.role.id, jaccard: entry.jaccard, shared: ids(entry.shared) }))).toEqual(
+      expectedSimilar('vp', 3).map(({ id, jaccard, shared }) => ({ id, jaccard, shared })),
+    );
+    expect(similarRoles).toHaveLength(3);
+  });
+
+  it('takes minJaccard and categories', async () => {
+    const { similarRoles } = await data<{ similarRoles: { role: { id: string }; jaccard: number; sharedCount: number }[] }>(
+      '{ similarRoles(to: "director", first: 10, minJaccard: 0.05, categories: ["talent", "strategy"]) { role { id } jaccard sharedCount } }',
+    );
+    expect(similarRoles.map((entry) => ({ id: entry.role.id, jaccard: entry.jaccard, sharedCount: entry.sharedCount }))).toEqual(
+      expectedSimilar('director', 10, 0.05, ['talent', 'strategy']).map(({ id, jaccard, sharedCount }) => ({ id, jaccard, sharedCount })),
+    );
+  });
+});
+
+describe('skillCentrality', () => {
+  interface Central {
+    skill: { id: string; name: string };
+    roleCount: number;
+    categories: number;
+    betweenness: number;
+  }
+  const comparable = (list: Central[]) => list.map((entry) => ({ id: entry.skill.id, roleCount: entry.roleCount, categories: entry.categories, betweenness: entry.betweenness }));
+
+  it('ranks the skills that bridge roles by their betweenness, exactly', async () => {
+    const { skillCentrality } = await data<{ skillCentrality: Central[] }>('{ skillCentrality(first: 10) { skill { id name } roleCount categories betweenness } }');
+    const expected = expectedCentrality(10);
+    expect(skillCentrality.map((entry) => entry.skill.id)).toEqual(expected.map((entry) => entry.id));
+    comparable(skillCentrality).forEach((entry, index) => {
+      const wanted = expected[index] as (typeof expected)[number];
+      expect(entry).toMatchObject({ id: wanted.id, roleCount: wanted.roleCount, categories: wanted.categories });
+      expect(entry.betweenness).toBeCloseTo(wanted.betweenness, 9);
+    });
+    expect(skillCentrality[0]?.betweenness).toBeGreaterThan(0);
+  });
+
+  it('ranks within the categories asked for, on the graph of those skills only', async () => {
+    const { skillCentrality } = await data<{ skillCentrality: Central[] }>(
+      '{ skillCentrality(first: 100, categories: ["Communication"]) { skill { id name } roleCount categories betweenness } }',
+    );
+    const expected = expectedCentrality(100, ['communication']);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(skillCentrality.map((entry) => entry.skill.id)).toEqual(expected.map((entry) => entry.id));
+    comparable(skillCentrality).forEach((entry, index) => expect(entry.betweenness).toBeCloseTo(expected[index]?.betweenness ?? NaN, 9));
+  });
+});
+
+describe('readiness', () => {
+  interface Ready {
+    role: { id: string };
+    coverage: number;
+    have: { id: string }[];
+    missing: { id: string }[];
+    unknownSkills: string[];
+  }
+
+  it('ranks roles by how much of their skills a person has, with what is missing', async () => {
+    const { readiness } = await data<{ readiness: Ready[] }>(`{ readiness(skills: ["vision-setting", "budgeting", "public-speaking"], first: 5) {
+      role { id } coverage have { id } missing { id } } }`);
+    const expected = expectedReadiness(['vision-setting', 'budgeting', 'public-speaking'], 5);
+    expect(readiness.map((entry) => ({ id: entry.role.id, coverage: entry.coverage, have: ids(entry.have), missing: ids(entry.missing) }))).toEqual(
+      expected.map(({ id, coverage, have, missing }) => ({ id, coverage, have, missing })),
+    );
+    expect(readiness[0]?.coverage).toBeGreaterThan(0);
+  });
+
+  it('reports skill ids it does not know instead of failing', async () => {
+    const { readiness } = await data<{ readiness: Ready[] }>('{ readiness(skills: ["budgeting", "juggling", "budgeting"], first: 2) { role { id } unknownSkills } }');
+    expect(readiness).toHaveLength(2);
+    for (const entry of readiness) expect(entry.unknownSkills).toEqual(['juggling']);
+    expect(readiness.map((entry) => entry.role.id)).toEqual(expectedReadiness(['budgeting'], 2).map((entry) => entry.id));
+  });
+});
+
+describe('a role with no skills', () => {
+  beforeAll(() => database.write("CREATE (:Role {id: 'empty-role', title: 'Empty role', level: 1, sourceFile: 'test', sourceLine: 1})"));
+  afterAll(() => database.write("MATCH (r:Role {id: 'empty-role'}) DETACH DELETE r"));
+
+  it('scores 0, never NaN or an error, against any role and against itself', async () => {
+    const { skillOverlap } = await data<{ skillOverlap: { shared: unknown[]; jaccard: number; overlapCoefficient: number } }>(
+      '{ skillOverlap(a: "empty-role", b: "vp") { shared { id } jaccard overlapCoefficient } }',
+    );
+    expect(skillOverlap).toEqual({ shared: [], jaccard: 0, overlapCoefficient: 0 });
+    const self = await data<{ skillOverlap: { jaccard: number; overlapCoefficient: number } }>('{ skillOverlap(a: "empty-role", b: "empty-role") { jaccard overlapCoefficient } }');
+    expect(self.skillOverlap).toEqual({ jaccard: 0, overlapCoefficient: 0 });
+    const { overlapMatrix } = await data<Matrix>('{ overlapMatrix(roles: ["empty-role", "vp"]) { cells { a b jaccard sharedCount } } }');
+    expect(overlapMatrix.cells).toEqual([
+      { a: 'empty-role', b: 'empty-role', jaccard: 0, sharedCount: 0 },
+      { a: 'empty-role', b: 'vp', jaccard: 0, sharedCount: 0 },
+      { a: 'vp', b: 'empty-role', jaccard: 0, sharedCount: 0 },
+      { a: 'vp', b: 'vp', jaccard: 1, sharedCount: setOf('vp').size },
+    ]);
+  });
+
+  it('has no similar roles and is left out of readiness', async () => {
+    const { similarRoles } = await data<{ similarRoles: unknown[] }>('{ similarRoles(to: "empty-role") { role { id } } }');
+    expect(similarRoles).toEqual([]);
+    const { readiness } = await data<{ readiness: { role: { id: string } }[] }>('{ readiness(skills: [], first: 100) { role { id } coverage } }');
+    expect(readiness.map((entry) => entry.role.id)).not.toContain('empty-role');
+    expect(readiness).toHaveLength([...skillSets.values()].filter((skills) => skills.size > 0).length);
+  });
+});
+
+describe('unknown ids', () => {
+  it('are NOT_FOUND with the closest ids, for roles in every operation', async () => {
+    for (const query of [
+      '{ skillOverlap(a: "directr", b: "vp") { jaccard } }',
+      '{ overlapMatrix(roles: ["vp", "directr"]) { cells { a } } }',
+      '{ similarRoles(to: "directr") { jaccard } }',
+    ]) {
+      const error = await errorOf(query);
+      expect(error.extensions).toMatchObject({ code: 'NOT_FOUND', kind: 'role', id: 'directr', suggestions: ['director'] });
+    }
+  });
+
+  it('are NOT_FOUND with the closest ids for categories', async () => {
+    const error = await errorOf('{ skillCentrality(categories: ["Comunication"]) { betweenness } }');
+    expect(error.extensions).toMatchObject({ code: 'NOT_FOUND', kind: 'skill category', id: 'comunication', suggestions: ['communication'] });
+  });
+});
+
+describe('bad arguments', () => {
+  it.each([
+    ['{ similarRoles(to: "vp", first: 0) { jaccard } }', 'first'],
+    ['{ skillCentrality(first: 101) { betweenness } }', 'first'],
+    ['{ readiness(skills: ["budgeting"], first: 0) { coverage } }', 'first'],
+    ['{ similarRoles(to: "vp", minJaccard: 1.5) { jaccard } }', 'minJaccard'],
+    ['{ overlapMatrix(roles: ["vp"], minJaccard: -0.1) { cells { a } } }', 'minJaccard'],
+    ['{ skillOverlap(a: "Vice President", b: "vp") { jaccard } }', 'a'],
+    ['{ skillOverlap(a: "vp", b: "vp!") { jaccard } }', 'b'],
+    ['{ similarRoles(to: "VP") { jaccard } }', 'to'],
+    ['{ overlapMatrix(roles: ["vp", "Not a slug"]) { cells { a } } }', 'roles'],
+    ['{ overlapMatrix(roles: ["vp", "vp"]) { cells { a } } }', 'roles'],
+    ['{ readiness(skills: ["Public Speaking"]) { coverage } }', 'skills'],
+    ['{ skillOverlap(a: "vp", b: "cto", categories: []) { jaccard } }', 'categories'],
+    ['{ skillCentrality(categories: ["***"]) { betweenness } }', 'categories'],
+  ])('%s is BAD_USER_INPUT naming %s', async (query, argument) => {
+    const error = await errorOf(query);
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+  });
+});

@@ -1,0 +1,218 @@
+import type { Database } from '../neo4j/database.js';
+
+/** The three sets that two roles' skills make, as skill ids in id order, with the scores of their overlap. */
+export interface OverlapRecord {
+  shared: string[];
+  onlyA: string[];
+  onlyB: string[];
+  jaccard: number;
+  overlapCoefficient: number;
+}
+
+/** How much one pair of roles overlaps; the roles are positions in the list the matrix was asked for. */
+export interface PairRecord {
+  a: number;
+  b: number;
+  sharedCount: number;
+  jaccard: number;
+  overlapCoefficient: number;
+}
+
+export interface SimilarRecord {
+  id: string;
+  shared: string[];
+  jaccard: number;
+  overlapCoefficient: number;
+}
+
+export interface CentralityRecord {
+  id: string;
+  roleCount: number;
+  categories: number;
+  betweenness: number;
+}
+
+export interface ReadinessRecord {
+  id: string;
+  coverage: number;
+  have: string[];
+  missing: string[];
+}
+
+/**
+ * The skills every query considers: all of them when $considered is null, else those whose ids it lists (the
+ * skills of some categories). Filtering skills, not relationships, keeps a skill in or out of every role's set
+ * alike, so the filtered sets are still comparable. A list parameter is tested as a set, which is cheaper than
+ * looking for a category through a skill's IN_CATEGORY relationships (one per page that lists it).
+ */
+const considered = (skill: string) => `($considered IS NULL OR ${skill}.id IN $considered)`;
+
+/** The number of considered skills a role needs: the size of its skill set. */
+const setSize = (role: string) => `COUNT { MATCH (${role})-[:REQUIRES_SKILL]->(x:Skill) WHERE ${considered('x')} RETURN DISTINCT x }`;
+
+/** |A ∩ B| / |A ∪ B| and |A ∩ B| / min(|A|, |B|), from the sizes; 0, not a division by zero, for empty sets. */
+const scores = (shared: string, sizeA: string, sizeB: string) => `
+  CASE WHEN ${sizeA} + ${sizeB} - ${shared} = 0 THEN 0.0 ELSE toFloat(${shared}) / (${sizeA} + ${sizeB} - ${shared}) END AS jaccard,
+  CASE WHEN ${sizeA} = 0 OR ${sizeB} = 0 THEN 0.0 ELSE toFloat(${shared}) / CASE WHEN ${sizeA} < ${sizeB} THEN ${sizeA} ELSE ${sizeB} END END AS overlapCoefficient`;
+
+/** Floating-point sums differ in the last bits with the order of their terms: rank on a rounding, so ties are ties. */
+const rankable = (value: string) => `round(${value}, 9)`;
+
+const queries = {
+  overlap: `
+    MATCH (a:Role {id: $a}), (b:Role {id: $b})
+    WITH COLLECT { MATCH (a)-[:REQUIRES_SKILL]->(s:Skill) WHERE ${considered('s')} RETURN DISTINCT s.id AS id ORDER BY id } AS skillsA,
+         COLLECT { MATCH (b)-[:REQUIRES_SKILL]->(s:Skill) WHERE ${considered('s')} RETURN DISTINCT s.id AS id ORDER BY id } AS skillsB
+    WITH skillsA, skillsB, [id IN skillsA WHERE id IN skillsB] AS shared
+    RETURN shared, [id IN skillsA WHERE NOT id IN skillsB] AS onlyA, [id IN skillsB WHERE NOT id IN skillsA] AS onlyB,
+      ${scores('size(shared)', 'size(skillsA)', 'size(skillsB)')}`,
+
+  // Roles are numbered by their position in $ids. Every skill lists the numbers of the roles that need it, and
+  // each pair of numbers in a list is one skill those two roles share: counting a pair's occurrences gives the
+  // size of the intersection. Only pairs that share a skill come back; the others share none.
+  matrix: `
+    WITH [i IN range(0, size($ids) - 1) | ${setSize(':Role {id: $ids[i]}')}] AS sizes
+    CALL () {
+      UNWIND range(0, size($ids) - 1) AS i
+      MATCH (:Role {id: $ids[i]})-[:REQUIRES_SKILL]->(s:Skill)
+      WHERE ${considered('s')}
+      WITH DISTINCT i, s
+      WITH s, collect(i) AS members
+      UNWIND members AS i
+      UNWIND members AS j
+      WITH i, j WHERE i <= j
+      RETURN i, j, count(*) AS sharedCount
+    }
+    WITH i AS a, j AS b, sharedCount, sizes[i] AS sizeA, sizes[j] AS sizeB
+    WITH a, b, sharedCount, ${scores('sharedCount', 'sizeA', 'sizeB')}
+    WHERE jaccard >= $minJaccard
+    RETURN a, b, sharedCount, jaccard, overlapCoefficient`,
+
+  similar: `
+    MATCH (r:Role {id: $to})
+    WITH r, ${setSize('r')} AS sizeA
+    MATCH (r)-[:REQUIRES_SKILL]->(s:Skill)
+    WHERE ${considered('s')}
+    WITH DISTINCT r, sizeA, s
+    MATCH (s)<-[:REQUIRES_SKILL]-(other:Role)
+    WHERE other <> r
+    WITH r, sizeA, other, count(DISTINCT s) AS sharedCount
+    WITH r, other, sharedCount, sizeA, ${setSize('other')} AS sizeB
+    WITH r, other, sharedCount, ${scores('sharedCount', 'sizeA', 'sizeB')}
+    WHERE jaccard >= $minJaccard
+    ORDER BY jaccard DESC, sharedCount DESC, other.id
+    LIMIT $first
+    RETURN other.id AS id, jaccard, overlapCoefficient,
+      COLLECT { MATCH (r)-[:REQUIRES_SKILL]->(s:Skill)<-[:REQUIRES_SKILL]-(other) WHERE ${considered('s')} RETURN DISTINCT s.id AS id ORDER BY id } AS shared`,
+
+  // Betweenness of skill s over pairs of roles at distance 2: each pair {a, b} that shares k skills has k
+  // shortest paths a–s–b, one through each shared skill, which gets 1/k of the pair. Per role a, the roles b
+  // reached through a's skills (b after a, so that each pair counts once) and what they share with a give
+  // every shared skill its share; the sums over all a are the betweenness. Skills that bridge no pair but are
+  // needed by a role take part with 0. The inner patterns leave out labels: REQUIRES_SKILL only ever leads from a
+  // Role to a Skill, and checking labels on a million rows costs.
+  centrality: `
+    CALL () {
+      MATCH (a:Role)
+      CALL (a) {
+        MATCH (a)-[:REQUIRES_SKILL]->(s)
+        WHERE ${considered('s')}
+        WITH DISTINCT s
+        MATCH (s)<-[:REQUIRES_SKILL]-(b)
+        WHERE elementId(a) < elementId(b)
+        WITH b, collect(DISTINCT s) AS shared
+        WITH shared, 1.0 / size(shared) AS part
+        UNWIND shared AS s
+        RETURN s, sum(part) AS share
+      }
+      RETURN s, share
+      UNION ALL
+      MATCH (s:Skill)
+      WHERE ${considered('s')} AND EXISTS { (s)<-[:REQUIRES_SKILL]-(:Role) }
+      RETURN s, 0.0 AS share
+    }
+    WITH s, sum(share) AS betweenness
+    WITH s, betweenness, COUNT { MATCH (r:Role)-[:REQUIRES_SKILL]->(s) RETURN DISTINCT r } AS roleCount
+    ORDER BY ${rankable('betweenness')} DESC, roleCount DESC, s.id
+    LIMIT $first
+    RETURN s.id AS id, betweenness, roleCount, COUNT { MATCH (s)-[:IN_CATEGORY]->(c:SkillCategory) RETURN DISTINCT c } AS categories`,
+
+  readiness: `
+    MATCH (r:Role)-[:REQUIRES_SKILL]->(s:Skill)
+    WHERE ${considered('s')}
+    WITH DISTINCT r, s
+    WITH r, count(s) AS total, count(CASE WHEN s.id IN $skills THEN s END) AS have
+    WITH r, total, have, toFloat(have) / total AS coverage
+    ORDER BY coverage DESC, total - have, r.id
+    LIMIT $first
+    WITH r, coverage,
+      COLLECT { MATCH (r)-[:REQUIRES_SKILL]->(s:Skill) WHERE ${considered('s')} RETURN DISTINCT s.id AS id ORDER BY id } AS skills
+    RETURN r.id AS id, coverage, [id IN skills WHERE id IN $skills] AS have, [id IN skills WHERE NOT id IN $skills] AS missing`,
+
+  roleIdsByLevel: 'MATCH (r:Role) RETURN r.id AS id ORDER BY r.level, r.id LIMIT $limit',
+  unknownSkills: 'UNWIND $ids AS id WITH id WHERE NOT EXISTS { MATCH (:Skill {id: id}) } RETURN id',
+  unknownCategories: 'UNWIND $ids AS id WITH id WHERE NOT EXISTS { MATCH (:SkillCategory {id: id}) } RETURN id',
+  categoryIds: 'MATCH (c:SkillCategory) RETURN c.id AS id',
+  skillsInCategories: 'MATCH (c:SkillCategory)<-[:IN_CATEGORY]-(s:Skill) WHERE c.id IN $categories RETURN DISTINCT s.id AS id',
+};
+
+/**
+ * Skill-overlap analytics, computed by Neo4j over each role's set of skills: the skills its REQUIRES_SKILL
+ * relationships lead to, those derived for roles without a page included. `considered` (skill ids, or null for
+ * all) narrows every set to those skills.
+ */
+export class AnalyticsRepository {
+  constructor(private readonly database: Database) {}
+
+  async overlap(a: string, b: string, considered: string[] | null): Promise<OverlapRecord> {
+    const [row] = await this.database.read<OverlapRecord>(queries.overlap, { a, b, considered });
+    return row ?? { shared: [], onlyA: [], onlyB: [], jaccard: 0, overlapCoefficient: 0 };
+  }
+
+  /** The pairs (a ≤ b, by position in ids) whose jaccard reaches minJaccard and that share a skill. */
+  async matrix(ids: string[], considered: string[] | null, minJaccard: number): Promise<PairRecord[]> {
+    return this.database.read<PairRecord>(queries.matrix, { ids, considered, minJaccard });
+  }
+
+  /** The roles sharing a skill with the role, most similar first. */
+  async similar(to: string, considered: string[] | null, minJaccard: number, first: number): Promise<SimilarRecord[]> {
+    return this.database.read<SimilarRecord>(queries.similar, { to, considered, minJaccard, first });
+  }
+
+  async centrality(considered: string[] | null, first: number): Promise<CentralityRecord[]> {
+    return this.database.read<CentralityRecord>(queries.centrality, { considered, first });
+  }
+
+  async readiness(skills: string[], considered: string[] | null, first: number): Promise<ReadinessRecord[]> {
+    return this.database.read<ReadinessRecord>(queries.readiness, { skills, considered, first });
+  }
+
+  /** Every role id, lowest level first, but no more than limit. */
+  async roleIdsByLevel(limit: number): Promise<string[]> {
+    const rows = await this.database.read<{ id: string }>(queries.roleIdsByLevel, { limit });
+    return rows.map((row) => row.id);
+  }
+
+  /** The ids among these that no skill has. */
+  async unknownSkills(ids: string[]): Promise<string[]> {
+    const rows = await this.database.read<{ id: string }>(queries.unknownSkills, { ids });
+    return rows.map((row) => row.id);
+  }
+
+  /** The ids among these that no skill category has. */
+  async unknownCategories(ids: string[]): Promise<string[]> {
+    const rows = await this.database.read<{ id: string }>(queries.unknownCategories, { ids });
+    return rows.map((row) => row.id);
+  }
+
+  /** The ids of the skills that some page lists in one of these categories. */
+  async skillsInCategories(categories: string[]): Promise<string[]> {
+    const rows = await this.database.read<{ id: string }>(queries.skillsInCategories, { categories });
+    return rows.map((row) => row.id);
+  }
+
+  async categoryIds(): Promise<string[]> {
+    const rows = await this.database.read<{ id: string }>(queries.categoryIds);
+    return rows.map((row) => row.id);
+  }
+}

@@ -1,0 +1,81 @@
+import { Arg, Ctx, Float, ID, Int, Query, Resolver } from 'type-graphql';
+import type { Context } from '../api/context.js';
+import { maxPageSize } from '../role/role.service.js';
+import type { OverlapMatrixResult, RoleReadinessResult, SimilarRoleResult, SkillCentralityResult, SkillOverlapResult } from './analytics.service.js';
+import { maxReadinessSkills } from './analytics.service.js';
+import { OverlapMatrix, RoleReadiness, SimilarRole, SkillCentrality, SkillOverlap } from './analytics.types.js';
+
+const categoriesText = 'Only skills listed in one of these categories (by name, e.g. "Business Acumen", or id, e.g. "business-acumen") count, in every set; all skills when left out.';
+const minJaccardText = 'From 0 to 1.';
+const firstText = `From 1 to ${maxPageSize}.`;
+/** A ranked list costs its length times its entries, for the query-complexity limit. */
+const rankedCost = ({ args, childComplexity }: { args: Record<string, unknown>; childComplexity: number }) => Math.max(1, Number(args.first) || 0) * childComplexity;
+
+/**
+ * Skill-overlap analytics. Every operation compares roles by their sets of skills: the skills their
+ * REQUIRES_SKILL relationships lead to, those derived for roles without a page included.
+ */
+@Resolver()
+export class AnalyticsResolver {
+  @Query(() => SkillOverlap, { description: 'The skills two roles share and those only one needs, with the Jaccard index and overlap coefficient of their sets.' })
+  skillOverlap(
+    @Arg('a', () => ID, { description: 'The first role.' }) a: string,
+    @Arg('b', () => ID, { description: 'The second role.' }) b: string,
+    @Arg('categories', () => [String], { nullable: true, description: categoriesText }) categories: string[] | null | undefined,
+    @Ctx() { analytics }: Context,
+  ): Promise<SkillOverlapResult> {
+    return analytics.skillOverlap(a, b, categories ?? null);
+  }
+
+  @Query(() => OverlapMatrix, { description: 'The Jaccard index and overlap coefficient of every pair of the roles, as a full n × n list of cells.' })
+  overlapMatrix(
+    @Arg('roles', () => [ID], { nullable: true, description: 'The roles to compare, at most MAX_MATRIX_ROLES (500 unless configured); every role when left out.' })
+    roles: string[] | null | undefined,
+    @Arg('minJaccard', () => Float, { defaultValue: 0, description: `${minJaccardText} Cells under it are left out.` }) minJaccard: number,
+    @Arg('categories', () => [String], { nullable: true, description: categoriesText }) categories: string[] | null | undefined,
+    @Ctx() { analytics }: Context,
+  ): Promise<OverlapMatrixResult> {
+    return analytics.overlapMatrix(roles ?? null, categories ?? null, minJaccard);
+  }
+
+  @Query(() => [SimilarRole], {
+    description: 'The roles that share skills with a role, highest Jaccard index first, then most skills shared, then by id. Roles that share no skill are not listed.',
+    complexity: rankedCost,
+  })
+  similarRoles(
+    @Arg('to', () => ID, { description: 'The role to compare the others with.' }) to: string,
+    @Arg('first', () => Int, { defaultValue: 10, description: firstText }) first: number,
+    @Arg('minJaccard', () => Float, { defaultValue: 0, description: `${minJaccardText} Roles under it are left out.` }) minJaccard: number,
+    @Arg('categories', () => [String], { nullable: true, description: categoriesText }) categories: string[] | null | undefined,
+    @Ctx() { analytics }: Context,
+  ): Promise<SimilarRoleResult[]> {
+    return analytics.similarRoles(to, first, minJaccard, categories ?? null);
+  }
+
+  @Query(() => [SkillCentrality], {
+    description: 'The skills that bridge roles, highest betweenness first, then most roles, then by id. Only skills some role needs are ranked.',
+    complexity: rankedCost,
+  })
+  skillCentrality(
+    @Arg('first', () => Int, { defaultValue: 10, description: firstText }) first: number,
+    @Arg('categories', () => [String], { nullable: true, description: `${categoriesText} The graph is then the roles and those skills only.` })
+    categories: string[] | null | undefined,
+    @Ctx() { analytics }: Context,
+  ): Promise<SkillCentralityResult[]> {
+    return analytics.skillCentrality(first, categories ?? null);
+  }
+
+  @Query(() => [RoleReadiness], {
+    description:
+      'The roles a person with these skills is closest to: highest coverage first, then fewest skills missing, then by id. Roles with no skills (in the categories) are left out.',
+    complexity: rankedCost,
+  })
+  readiness(
+    @Arg('skills', () => [ID], { description: `The person's skills by id, at most ${maxReadinessSkills}; ids no skill has are reported in unknownSkills.` }) skills: string[],
+    @Arg('first', () => Int, { defaultValue: 10, description: firstText }) first: number,
+    @Arg('categories', () => [String], { nullable: true, description: categoriesText }) categories: string[] | null | undefined,
+    @Ctx() { analytics }: Context,
+  ): Promise<RoleReadinessResult[]> {
+    return analytics.readiness(skills, first, categories ?? null);
+  }
+}

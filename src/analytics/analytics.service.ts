@@ -1,0 +1,171 @@
+import type { Loaders } from '../api/loaders.js';
+import type { Repositories } from '../api/repositories.js';
+import { closestIds } from '../common/closest-ids.js';
+import { requireIntegerIn, requireNumberIn, requireSlug } from '../common/validate.js';
+import type { Config } from '../config.js';
+import { BadUserInputError, NotFoundError } from '../errors/error-codes.js';
+import type { RoleRecord, RoleSkillRecord } from '../role/role.repository.js';
+import { maxPageSize, type RoleService } from '../role/role.service.js';
+import { slug } from '../slug.js';
+import { matrixCells, type Cell } from './overlap-matrix.js';
+
+/** Bounds one readiness request; a person's skills are dozens, not thousands. */
+export const maxReadinessSkills = 1000;
+const maxCategories = 100;
+
+export interface SkillOverlapResult {
+  a: RoleRecord;
+  b: RoleRecord;
+  shared: RoleSkillRecord[];
+  onlyA: RoleSkillRecord[];
+  onlyB: RoleSkillRecord[];
+  sharedCount: number;
+  jaccard: number;
+  overlapCoefficient: number;
+}
+
+export interface OverlapMatrixResult {
+  roles: RoleRecord[];
+  cells: Cell[];
+}
+
+export interface SimilarRoleResult {
+  role: RoleRecord;
+  jaccard: number;
+  overlapCoefficient: number;
+  sharedCount: number;
+  shared: RoleSkillRecord[];
+}
+
+export interface SkillCentralityResult {
+  skill: RoleSkillRecord;
+  roleCount: number;
+  categories: number;
+  betweenness: number;
+}
+
+export interface RoleReadinessResult {
+  role: RoleRecord;
+  coverage: number;
+  have: RoleSkillRecord[];
+  missing: RoleSkillRecord[];
+  unknownSkills: string[];
+}
+
+/** Skill-overlap analytics: checks the arguments, has Neo4j compute, and hands back roles and skills whole. */
+export class AnalyticsService {
+  constructor(
+    private readonly repositories: Repositories,
+    private readonly loaders: Loaders,
+    private readonly roles: RoleService,
+    private readonly limits: Pick<Config, 'maxMatrixRoles'>,
+  ) {}
+
+  async skillOverlap(a: string, b: string, categories: string[] | null): Promise<SkillOverlapResult> {
+    const [roleA, roleB, considered] = await Promise.all([this.roles.get(a, 'a'), this.roles.get(b, 'b'), this.consideredSkills(categories)]);
+    const overlap = await this.repositories.analytics.overlap(a, b, considered);
+    const [shared, onlyA, onlyB] = await Promise.all([this.skills(overlap.shared), this.skills(overlap.onlyA), this.skills(overlap.onlyB)]);
+    return { a: roleA, b: roleB, shared, onlyA, onlyB, sharedCount: overlap.shared.length, jaccard: overlap.jaccard, overlapCoefficient: overlap.overlapCoefficient };
+  }
+
+  /** The matrix of the roles named, or of every role when roles is null; over the configured size, BAD_USER_INPUT. */
+  async overlapMatrix(roles: string[] | null, categories: string[] | null, minJaccard: number): Promise<OverlapMatrixResult> {
+    requireNumberIn('minJaccard', minJaccard, 0, 1);
+    const limit = this.limits.maxMatrixRoles;
+    const tooMany = `must name at most ${limit} roles (MAX_MATRIX_ROLES): an overlap matrix has a cell for every pair of them`;
+    if (roles !== null && roles.length > limit) throw new BadUserInputError('roles', `${tooMany}, got ${roles.length}`);
+    const considered = await this.consideredSkills(categories);
+    const ids = roles ?? (await this.repositories.analytics.roleIdsByLevel(limit + 1));
+    if (roles === null && ids.length > limit) throw new BadUserInputError('roles', `${tooMany}; the graph has more, so name the roles to compare`);
+    const records = await this.existingRoles(ids);
+    const pairs = await this.repositories.analytics.matrix(ids, considered, minJaccard);
+    return { roles: records, cells: matrixCells(ids, pairs, minJaccard) };
+  }
+
+  async similarRoles(to: string, first: number, minJaccard: number, categories: string[] | null): Promise<SimilarRoleResult[]> {
+    requireIntegerIn('first', first, 1, maxPageSize);
+    requireNumberIn('minJaccard', minJaccard, 0, 1);
+    const [, considered] = await Promise.all([this.roles.get(to, 'to'), this.consideredSkills(categories)]);
+    const similar = await this.repositories.analytics.similar(to, considered, minJaccard, first);
+    const results = await Promise.all(
+      similar.map(async ({ id, shared, jaccard, overlapCoefficient }) => {
+        const [role, skills] = await Promise.all([this.roles.find(id), this.skills(shared)]);
+        return role && { role, jaccard, overlapCoefficient, sharedCount: shared.length, shared: skills };
+      }),
+    );
+    return results.filter((result) => result !== null);
+  }
+
+  async skillCentrality(first: number, categories: string[] | null): Promise<SkillCentralityResult[]> {
+    requireIntegerIn('first', first, 1, maxPageSize);
+    const ranked = await this.repositories.analytics.centrality(await this.consideredSkills(categories), first);
+    const skills = await Promise.all(ranked.map((entry) => this.loaders.skill.load(entry.id)));
+    return ranked.flatMap(({ roleCount, categories: categoryCount, betweenness }, index) => {
+      const skill = skills[index];
+      return skill ? [{ skill, roleCount, categories: categoryCount, betweenness }] : [];
+    });
+  }
+
+  /** Roles by how much of their skill set the person has; unknown skill ids are reported, not refused. */
+  async readiness(skillIds: string[], first: number, categories: string[] | null): Promise<RoleReadinessResult[]> {
+    requireIntegerIn('first', first, 1, maxPageSize);
+    if (skillIds.length > maxReadinessSkills) throw new BadUserInputError('skills', `must list at most ${maxReadinessSkills} skills, got ${skillIds.length}`);
+    const unique = [...new Set(skillIds.map((id) => requireSlug('skills', id)))];
+    const considered = await this.consideredSkills(categories);
+    const [unknownSkills, ranked] = await Promise.all([
+      this.repositories.analytics.unknownSkills(unique),
+      this.repositories.analytics.readiness(unique, considered, first),
+    ]);
+    const results = await Promise.all(
+      ranked.map(async ({ id, coverage, have, missing }) => {
+        const [role, haveSkills, missingSkills] = await Promise.all([this.roles.find(id), this.skills(have), this.skills(missing)]);
+        return role && { role, coverage, have: haveSkills, missing: missingSkills, unknownSkills };
+      }),
+    );
+    return results.filter((result) => result !== null);
+  }
+
+  /**
+   * The ids of the skills the categories hold, or null for every skill when no categories are given.
+   * Categories are named by id or by name ("Business Acumen" is business-acumen); unknown ones are NOT_FOUND
+   * with the closest ids.
+   */
+  private async consideredSkills(categories: string[] | null): Promise<string[] | null> {
+    if (categories === null) return null;
+    if (categories.length === 0) throw new BadUserInputError('categories', 'must name at least one category; leave it out to consider every skill');
+    if (categories.length > maxCategories) throw new BadUserInputError('categories', `must name at most ${maxCategories} categories, got ${categories.length}`);
+    const ids = [
+      ...new Set(
+        categories.map((category) => {
+          const id = slug(category);
+          if (id === '') throw new BadUserInputError('categories', `must hold category names or ids, got "${category.slice(0, 100)}"`);
+          return id;
+        }),
+      ),
+    ];
+    const [unknown] = await this.repositories.analytics.unknownCategories(ids);
+    if (unknown !== undefined) throw new NotFoundError('skill category', unknown, closestIds(unknown, await this.repositories.analytics.categoryIds()));
+    return this.repositories.analytics.skillsInCategories(ids);
+  }
+
+  /** The roles of a matrix, checked as the argument `roles`: slugs, each once, each existing. */
+  private async existingRoles(ids: string[]): Promise<RoleRecord[]> {
+    const seen = new Set<string>();
+    for (const id of ids) {
+      requireSlug('roles', id);
+      if (seen.has(id)) throw new BadUserInputError('roles', `must name each role once, but names "${id}" twice`);
+      seen.add(id);
+    }
+    const records = await Promise.all(ids.map((id) => this.roles.find(id)));
+    const missing = records.findIndex((record) => record === null);
+    // RoleService.get fails the same way role(id) does, with the closest ids as suggestions.
+    if (missing !== -1) await this.roles.get(ids[missing] as string, 'roles');
+    return records as RoleRecord[];
+  }
+
+  /** Skills by id, in that order; one deleted since the query was answered is left out. */
+  private async skills(ids: string[]): Promise<RoleSkillRecord[]> {
+    const skills = await Promise.all(ids.map((id) => this.loaders.skill.load(id)));
+    return skills.filter((skill) => skill !== null);
+  }
+}
