@@ -1,0 +1,45 @@
+import { parseArgs } from 'node:util';
+import { writeGeneratedPages } from './page-folder.writer.js';
+import { generateTaxonomy } from './taxonomy.generator.js';
+
+const usage = 'usage: npm run generate -- --roles 3000 --skills 14000 --links 120000 --transitions 9000 [--seed 42] [--zipf 0.65] [--out .generated]';
+
+/** `npm run generate`: writes a synthetic taxonomy of the given size as career-guide pages, for `npm run import`. */
+async function main(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      roles: { type: 'string' },
+      skills: { type: 'string' },
+      links: { type: 'string' },
+      transitions: { type: 'string' },
+      seed: { type: 'string', default: '42' },
+      zipf: { type: 'string', default: '0.65' },
+      out: { type: 'string', default: '.generated' },
+    },
+  });
+  if (values.roles === undefined || values.skills === undefined || values.links === undefined || values.transitions === undefined) {
+    console.error(usage);
+    return 2;
+  }
+  const started = performance.now();
+  const taxonomy = generateTaxonomy({
+    roles: Number(values.roles),
+    skills: Number(values.skills),
+    links: Number(values.links),
+    transitions: Number(values.transitions),
+    seed: Number(values.seed),
+    zipfExponent: Number(values.zipf),
+  });
+  const pages = await writeGeneratedPages(values.out, taxonomy);
+  console.log(`Wrote ${pages} pages to ${values.out} in ${((performance.now() - started) / 1000).toFixed(1)} s; load them with: npm run import -- ${values.out}`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
