@@ -190,6 +190,31 @@ describe.each([
     await screenshot('path');
   });
 
+  it('draws the overlap heatmap with one row per role, and lists the shared skills of the cell under the pointer', async () => {
+    await page.goto(`${api.server.url}/?view=overlap`);
+    const rows = page.locator('.heatmap tbody tr');
+    await eventually(() => rows.count()).toBe(roleIds.length);
+    await eventually(() => page.locator('.heatmap tbody th').allTextContents()).toEqual(['Individual Contributor', 'Manager', 'Director', 'VP', 'CEO', 'CTO']);
+    const cell = page.getByRole('button', { name: /^Director and VP: Jaccard/ });
+    await cell.hover();
+    const label = (await cell.getAttribute('aria-label')) ?? '';
+    const shared = Number(/(\d+) shared skills/.exec(label)?.[1]);
+    expect(shared).toBeGreaterThan(0);
+    await eventually(() => page.locator('.overlap-details h3').textContent()).toBe('Director and VP');
+    await eventually(() => page.locator('.overlap-details .shared-skills li').count()).toBe(shared);
+    expect(consoleErrors).toEqual([]);
+    await screenshot('overlap');
+
+    await cell.focus();
+    await page.keyboard.press('ArrowDown');
+    await eventually(() => page.locator('.overlap-details h3').textContent()).toBe('VP');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^VP and VP: Jaccard 1\.00, 26 shared skills$/);
+
+    await page.getByRole('button', { name: 'Map', exact: true }).click();
+    await mapDrawn(page);
+    expect(new URL(page.url()).search).toBe('');
+  });
+
   it('answers an unknown role in the URL with the API\'s suggestions', async () => {
     await page.goto(`${api.server.url}/?role=vpp`);
     await eventually(() => panelHeading(page).textContent()).toBe('No role “vpp”');

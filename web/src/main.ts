@@ -77,7 +77,7 @@ async function render(reveal: Reveal = 'none'): Promise<void> {
 
   if (!paths) return;
   const { from, to } = state as { from: string; to: string };
-  if (!state.role) showPanel(loadingPanel(`paths from ${nameOf(from)} to ${nameOf(to)}`));
+  if (!state.role) showPanel(loadingPanel(`${nameOf(from)} → ${nameOf(to)}`, `the paths from ${nameOf(from)} to ${nameOf(to)}`));
   try {
     const { transitionPaths } = await paths;
     if (stale()) return;
@@ -179,7 +179,7 @@ function fillSelects(): void {
 async function start(): Promise<void> {
   mapMessage.hidden = false;
   mapMessage.replaceChildren(h('p', { class: 'loading' }, 'Loading the career map…'));
-  showPanel(loadingPanel('the career map'));
+  showPanel(loadingPanel('Career map', 'the career map'));
   try {
     const map = await graphql<CareerMapData>(careerMapQuery);
     nodes = map.careerMap.nodes;

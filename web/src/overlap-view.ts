@@ -10,13 +10,16 @@ interface OverlapCell {
 }
 
 interface OverlapData {
-  overlapMatrix: { roles: { id: string }[]; cells: OverlapCell[] };
-  roles: { id: string; skills: { id: string; name: string }[] }[];
+  overlapMatrix: { roles: { id: string; title: string; label: string | null; skills: { id: string; name: string }[] }[]; cells: OverlapCell[] };
 }
 
-const overlapQuery = `query Overlap($roles: [ID!]!) {
-  overlapMatrix(roles: $roles) { roles { id } cells { a b jaccard sharedCount } }
-  roles(first: 100) { id skills { id name } }
+// The shared skills of a cell are those of both its roles' lists: the same sets the matrix compares, in the same
+// answer, so hovering needs no further request.
+const overlapQuery = `query Overlap($roles: [ID!]) {
+  overlapMatrix(roles: $roles) {
+    roles { id title label skills { id name } }
+    cells { a b jaccard sharedCount }
+  }
 }`;
 
 /** The heatmap of how much each two roles' skills overlap, with the shared skills of the cell in focus. */
@@ -40,23 +43,22 @@ export class OverlapView {
 
   private async load(nodes: MapNode[]): Promise<void> {
     this.container.replaceChildren(h('p', { class: 'loading' }, 'Loading the skill overlap…'));
-    const data = await graphql<OverlapData>(overlapQuery, { roles: nodes.map((node) => node.id) });
-    this.draw(nodes, data);
+    this.draw(await graphql<OverlapData>(overlapQuery, { roles: nodes.map((node) => node.id) }));
   }
 
-  private draw(nodes: MapNode[], { overlapMatrix, roles }: OverlapData): void {
-    const names = new Map(nodes.map((node) => [node.id, node.label]));
-    const skills = new Map(roles.map((role) => [role.id, role.skills]));
+  private draw({ overlapMatrix }: OverlapData): void {
+    const roles = new Map(overlapMatrix.roles.map((role) => [role.id, role]));
     const cells = new Map(overlapMatrix.cells.map((cell) => [`${cell.a} ${cell.b}`, cell]));
     const order = overlapMatrix.roles.map((role) => role.id);
-    const nameOf = (id: string) => names.get(id) ?? id;
+    const nameOf = (id: string) => roles.get(id)?.label ?? roles.get(id)?.title ?? id;
     const details = h('div', { class: 'overlap-details', 'aria-live': 'polite' }, h('p', { class: 'hint' }, 'Hover or focus a cell to list the skills its two roles share.'));
     const buttons: HTMLButtonElement[][] = [];
 
     const select = (button: HTMLButtonElement, cell: OverlapCell) => {
       for (const other of buttons.flat()) other.setAttribute('aria-pressed', String(other === button));
-      const bSkills = new Set((skills.get(cell.b) ?? []).map((skill) => skill.id));
-      const shared = (skills.get(cell.a) ?? []).filter((skill) => bSkills.has(skill.id));
+      const inB = new Set(roles.get(cell.b)?.skills.map((skill) => skill.id));
+      // A role may list a skill under two categories: each shared skill once.
+      const shared = [...new Map(roles.get(cell.a)?.skills.filter((skill) => inB.has(skill.id)).map((skill) => [skill.id, skill])).values()];
       details.replaceChildren(
         h('h3', {}, cell.a === cell.b ? nameOf(cell.a) : `${nameOf(cell.a)} and ${nameOf(cell.b)}`),
         h('p', {}, `${cell.sharedCount} shared ${cell.sharedCount === 1 ? 'skill' : 'skills'} · Jaccard ${cell.jaccard.toFixed(2)}`),
@@ -87,7 +89,7 @@ export class OverlapView {
     );
     table.addEventListener('keydown', (event) => moveFocus(event, buttons));
     const scale = h('div', { class: 'scale', 'aria-hidden': 'true' }, '0', h('span', { class: 'scale-bar', style: `background:linear-gradient(to right, ${heat(0)}, ${heat(0.5)}, ${heat(1)})` }), '1');
-    this.container.replaceChildren(h('div', {}, table, scale), details);
+    this.container.replaceChildren(h('div', { class: 'heatmap-scroll' }, table, scale), details);
   }
 }
 

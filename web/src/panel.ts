@@ -20,8 +20,9 @@ export interface RoleActions {
   close(): void;
 }
 
-export function loadingPanel(what: string): PanelContent {
-  return { title: what, announce: `Loading ${what}…`, body: [h('p', { class: 'loading' }, `Loading ${what}…`)], busy: true };
+/** While an answer is on its way: the heading already names what is coming, the text says it is loading. */
+export function loadingPanel(title: string, what: string = title): PanelContent {
+  return { title, announce: `Loading ${what}…`, body: [h('p', { class: 'loading' }, `Loading ${what}…`)], busy: true };
 }
 
 /** What to do next, given the start and the goal chosen so far (their names). */
