@@ -1,0 +1,168 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import type { Flavor, HttpRequest } from './operations.js';
+
+/** A benchmark server in a child process of its own, so that its CPU and memory are its own. */
+export interface ServerChild {
+  flavor: Flavor;
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+const serverFiles: Record<Flavor, string> = {
+  floor: fileURLToPath(new URL('./floor.server.ts', import.meta.url)),
+  peer: fileURLToPath(new URL('./peer.server.ts', import.meta.url)),
+  project: fileURLToPath(new URL('./project.server.ts', import.meta.url)),
+};
+
+/**
+ * Starts `node --import tsx <server>` (node itself, not the tsx CLI, so that the pid is the server's) and waits
+ * for the line that says where it listens. `nodeOptions` adds flags such as --cpu-prof.
+ */
+export async function startServer(flavor: Flavor, env: Record<string, string>, nodeOptions: string[] = []): Promise<ServerChild> {
+  const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', serverFiles[flavor]], {
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout as NonNullable<typeof child.stdout> });
+    const timer = setTimeout(() => reject(new Error(`${flavor} server did not start within 120 s`)), 120_000);
+    child.once('exit', (code) => reject(new Error(`${flavor} server exited with code ${code} before listening`)));
+    lines.on('line', (line) => {
+      try {
+        const message = JSON.parse(line) as { url?: string };
+        if (message.url) {
+          clearTimeout(timer);
+          resolve(message.url);
+        }
+      } catch {
+        // Not ours: a library's log line.
+      }
+    });
+  });
+  return { flavor, url, pid: child.pid as number, stop: () => stopChild(child) };
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  await exited;
+  clearTimeout(killer);
+}
+
+/** Resident set size of a process in bytes, from /proc/<pid>/status (VmRSS); 0 once it is gone. */
+export function residentBytes(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time a process has used so far, user and system, in milliseconds, from /proc/<pid>/stat. */
+export function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // After the command: state is field 3, utime field 14, stime field 15 (in clock ticks, 100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** Samples the resident set of each process every interval and keeps the maximum, per phase. */
+export class RssSampler {
+  private readonly max = new Map<string, number>();
+  private phase = '';
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly processes: { name: string; pid: number }[],
+    intervalMs = 100,
+  ) {
+    this.timer = setInterval(() => this.sample(), intervalMs);
+    this.timer.unref();
+  }
+
+  setPhase(phase: string): void {
+    this.sample();
+    this.phase = phase;
+  }
+
+  private sample(): void {
+    if (!this.phase) return;
+    for (const { name, pid } of this.processes) {
+      const key = `${name}\u0000${this.phase}`;
+      this.max.set(key, Math.max(this.max.get(key) ?? 0, residentBytes(pid)));
+    }
+  }
+
+  /** The largest resident set seen for a process during a phase, in bytes. */
+  maxOf(name: string, phase: string): number {
+    return this.max.get(`${name}\u0000${phase}`) ?? 0;
+  }
+
+  stop(): void {
+    this.sample();
+    clearInterval(this.timer);
+  }
+}
+
+export interface LoadResult {
+  requests: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  /** Transport errors, non-2xx answers, and 2xx answers that carry GraphQL errors. */
+  failures: number;
+  /** CPU the server used per request, in milliseconds. */
+  serverCpuMsPerRequest: number;
+}
+
+function percentile(sorted: number[], fraction: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1));
+  return sorted[index] as number;
+}
+
+/**
+ * Loads a server with autocannon: `connections` connections, each sending the requests in turn, for `seconds`.
+ * Latencies are taken from each response's own timing (autocannon's histogram keeps whole milliseconds).
+ */
+export async function runLoad(server: ServerChild, requests: HttpRequest[], connections: number, seconds: number): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const cpuBefore = cpuMs(server.pid);
+  const started = performance.now();
+  const instance = autocannon({
+    url: server.url,
+    connections,
+    duration: seconds,
+    requests,
+    timeout: 30,
+    verifyBody: (body: string) => !body.startsWith('{"errors"') && !body.includes('"errors":['),
+  });
+  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+  });
+  const result = await instance;
+  const elapsed = (performance.now() - started) / 1000;
+  const cpu = cpuMs(server.pid) - cpuBefore;
+  latencies.sort((a, b) => a - b);
+  const completed = result.requests.total;
+  return {
+    requests: completed,
+    requestsPerSecond: completed / (result.duration || elapsed),
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    failures: result.errors + result.non2xx + result.mismatches,
+    serverCpuMsPerRequest: completed > 0 ? cpu / completed : Number.NaN,
+  };
+}

@@ -1,0 +1,140 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { writeGeneratedPages } from '../src/generator/page-folder.writer.js';
+import { pageFileName } from '../src/generator/role-page.writer.js';
+import { generateTaxonomy, type Taxonomy, type TaxonomyOptions } from '../src/generator/taxonomy.generator.js';
+import { loadPages } from '../src/importer/graph.loader.js';
+import { collectPageFiles, readPages } from '../src/importer/page.files.js';
+import type { RolePage } from '../src/importer/page.model.js';
+import { Database } from '../src/neo4j/database.js';
+import { startLocalNeo4j } from '../src/neo4j/local-neo4j.js';
+import { applySchema } from '../src/neo4j/schema.js';
+
+/**
+ * What the benchmarks share: a Neo4j of their own (the bundled launcher, as `npm start` runs it, on a free port
+ * and a fresh data folder), the seed, and a generated taxonomy imported through the real importer.
+ */
+
+export interface BenchNeo4j {
+  uri: string;
+  database: Database;
+  /** Closes the driver, stops the JVM and removes its data folder. */
+  stop(): Promise<void>;
+}
+
+export const log = (line: string): void => console.error(`[bench] ${line}`);
+
+export const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+export async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  const value = await work();
+  return { value, ms: performance.now() - started };
+}
+
+export async function startBenchNeo4j(): Promise<BenchNeo4j> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'career-graph-bench-neo4j-'));
+  const neo4j = await startLocalNeo4j({ port: 0, dataDir }, log);
+  const database = Database.open({ uri: neo4j.uri });
+  try {
+    await applySchema(database);
+  } catch (error) {
+    await database.close();
+    await neo4j.stop();
+    throw error;
+  }
+  return {
+    uri: neo4j.uri,
+    database,
+    stop: async () => {
+      await database.close();
+      await neo4j.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Removes every node, in batches (one transaction for a large graph would exceed the launcher's heap). */
+export async function clearGraph(database: Database): Promise<void> {
+  const session = database.driver.session();
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+  } finally {
+    await session.close();
+  }
+}
+
+/** Empties the graph and imports seed/, as `npm run seed` does. */
+export async function loadSeed(database: Database): Promise<void> {
+  await clearGraph(database);
+  await loadPages(database, await readPages(await collectPageFiles(['seed'])));
+}
+
+export interface GeneratedGraph {
+  taxonomy: Taxonomy;
+  /** Times of the steps, for the report. */
+  figures: Record<string, string>;
+}
+
+export type GraphSize = Omit<TaxonomyOptions, 'zipfExponent'> & { zipfExponent?: number };
+
+/** The issue's scale: `npm run generate -- --roles 3000 --skills 14000 --links 120000 --transitions 9000 --seed 42`. */
+export const issueScale: GraphSize = { roles: 3000, skills: 14_000, links: 120_000, transitions: 9000, seed: 42, zipfExponent: 0.65 };
+
+/**
+ * Generates the taxonomy, writes its pages (as `npm run generate` does), parses them with the importer's
+ * reader and loads them. `oneTransactionFirst` first tries what `npm run import` does, all pages in one
+ * transaction; when that cannot be done (the launcher's 1 GB heap caps a transaction at about 700 MB), or when
+ * not asked for, the pages go in by tier, top tier first, one transaction each: transitions only lead up, so
+ * every page's targets already have their own page and the loader derives no skills for page-less roles.
+ */
+export async function loadGeneratedGraph(database: Database, size: GraphSize, options: { oneTransactionFirst?: boolean } = {}): Promise<GeneratedGraph> {
+  const figures: Record<string, string> = {};
+  const pagesDir = await mkdtemp(join(tmpdir(), 'career-graph-bench-pages-'));
+  try {
+    const generated = await timed(async () => {
+      const taxonomy = generateTaxonomy({ ...size, zipfExponent: size.zipfExponent ?? 0.65 });
+      await writeGeneratedPages(pagesDir, taxonomy);
+      return taxonomy;
+    });
+    figures['generate and write pages'] = seconds(generated.ms);
+    log(`generated ${generated.value.roles.length} pages in ${seconds(generated.ms)}`);
+    const parsed = await timed(async () => readPages(await collectPageFiles([pagesDir])));
+    figures['parse pages (readPages)'] = seconds(parsed.ms);
+    log(`parsed in ${seconds(parsed.ms)}; loading`);
+    Object.assign(figures, await load(database, generated.value, parsed.value, options.oneTransactionFirst ?? false));
+    const [counts] = await database.read<{ roles: number; skills: number; links: number; transitions: number }>(`
+      RETURN COUNT { (:Role) } AS roles, COUNT { (:Skill) } AS skills,
+        COUNT { ()-[:REQUIRES_SKILL]->() } AS links, COUNT { (:Transition) } AS transitions`);
+    figures['graph'] = JSON.stringify(counts);
+    log(`loaded ${figures.graph}`);
+    return { taxonomy: generated.value, figures };
+  } finally {
+    await rm(pagesDir, { recursive: true, force: true });
+  }
+}
+
+async function load(database: Database, taxonomy: Taxonomy, pages: RolePage[], oneTransactionFirst: boolean): Promise<Record<string, string>> {
+  const figures: Record<string, string> = {};
+  if (oneTransactionFirst) {
+    const whole = await timed(() => loadPages(database, pages).then(() => null, (error: unknown) => error));
+    if (whole.value === null) return { 'load (one transaction, as npm run import)': seconds(whole.ms) };
+    const reason = whole.value instanceof Error ? whole.value.message : String(whole.value);
+    log(`one-transaction load failed after ${seconds(whole.ms)}: ${reason}`);
+    figures['load (one transaction, as npm run import)'] = `FAILED after ${seconds(whole.ms)}: ${reason}`;
+  }
+  const tierOf = new Map(taxonomy.roles.map((role) => [pageFileName(role), role.tier]));
+  const byTier = new Map<number, RolePage[]>();
+  for (const page of pages) {
+    const tier = tierOf.get(basename(page.file)) ?? 0;
+    const batch = byTier.get(tier);
+    if (batch) batch.push(page);
+    else byTier.set(tier, [page]);
+  }
+  const batches = await timed(async () => {
+    for (const tier of [...byTier.keys()].sort((a, b) => b - a)) await loadPages(database, byTier.get(tier) ?? []);
+  });
+  figures[`load (${byTier.size} transactions, one per tier)`] = seconds(batches.ms);
+  return figures;
+}
