@@ -1,6 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
+import { projectRoot } from '../src/config.js';
 import { writeGeneratedPages } from '../src/generator/page-folder.writer.js';
 import { pageFileName } from '../src/generator/role-page.writer.js';
 import { generateTaxonomy, type Taxonomy, type TaxonomyOptions } from '../src/generator/taxonomy.generator.js';
@@ -23,7 +25,10 @@ export interface BenchNeo4j {
   stop(): Promise<void>;
 }
 
-export const log = (line: string): void => console.error(`[bench] ${line}`);
+const benchStarted = performance.now();
+
+/** A progress line on stderr, with the seconds since the bench started. */
+export const log = (line: string): void => console.error(`[bench ${((performance.now() - benchStarted) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
 export const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
@@ -88,28 +93,68 @@ export const issueScale: GraphSize = { roles: 3000, skills: 14_000, links: 120_0
  * transaction; when that cannot be done (the launcher's 1 GB heap caps a transaction at about 700 MB), or when
  * not asked for, the pages go in by tier, top tier first, one transaction each: transitions only lead up, so
  * every page's targets already have their own page and the loader derives no skills for page-less roles.
+ * The parsed pages are kept in `pageCache` (.generated/bench-pages unless given; null keeps none) for the
+ * next run with the same size, generator and importer.
  */
-export async function loadGeneratedGraph(database: Database, size: GraphSize, options: { oneTransactionFirst?: boolean } = {}): Promise<GeneratedGraph> {
+export async function loadGeneratedGraph(
+  database: Database,
+  size: GraphSize,
+  options: { oneTransactionFirst?: boolean; pageCache?: string | null } = {},
+): Promise<GeneratedGraph> {
   const figures: Record<string, string> = {};
+  const taxonomy = generateTaxonomy({ ...size, zipfExponent: size.zipfExponent ?? 0.65 });
+  const cacheDir = options.pageCache === undefined ? defaultPageCache : options.pageCache;
+  const cacheFile = cacheDir ? join(cacheDir, `${await pagesKey(size)}.json`) : null;
+  const cached = cacheFile ? await readFile(cacheFile, 'utf8').then((text) => JSON.parse(text) as RolePage[], () => null) : null;
+  let pages: RolePage[];
+  if (cached) {
+    pages = cached;
+    figures['generate and parse pages'] = `reused ${relative(projectRoot, cacheFile as string)}`;
+    log(`reused the ${pages.length} pages parsed by an earlier run (${relative(projectRoot, cacheFile as string)})`);
+  } else {
+    pages = await generateAndParse(taxonomy, figures);
+    if (cacheDir && cacheFile) {
+      await rm(cacheDir, { recursive: true, force: true });
+      await mkdir(cacheDir, { recursive: true });
+      await writeFile(cacheFile, JSON.stringify(pages));
+    }
+  }
+  Object.assign(figures, await load(database, taxonomy, pages, options.oneTransactionFirst ?? false));
+  const [counts] = await database.read<{ roles: number; skills: number; links: number; transitions: number }>(`
+    RETURN COUNT { (:Role) } AS roles, COUNT { (:Skill) } AS skills,
+      COUNT { ()-[:REQUIRES_SKILL]->() } AS links, COUNT { (:Transition) } AS transitions`);
+  figures['graph'] = JSON.stringify(counts);
+  log(`loaded ${figures.graph}`);
+  return { taxonomy, figures };
+}
+
+/**
+ * Where parsed pages are kept between runs: parsing 3,000 pages takes a minute or two, and the same options
+ * with the same generator and importer give the same pages.
+ */
+const defaultPageCache = join(projectRoot, '.generated', 'bench-pages');
+
+/** A digest of the size and of the sources of the generator and the importer, which decide the pages. */
+async function pagesKey(size: GraphSize): Promise<string> {
+  const hash = createHash('sha256').update(JSON.stringify(size));
+  for (const folder of ['src/generator', 'src/importer']) {
+    for (const name of (await readdir(join(projectRoot, folder))).filter((file) => file.endsWith('.ts') && !file.includes('.test.')).sort()) {
+      hash.update(name).update(await readFile(join(projectRoot, folder, name)));
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+async function generateAndParse(taxonomy: Taxonomy, figures: Record<string, string>): Promise<RolePage[]> {
   const pagesDir = await mkdtemp(join(tmpdir(), 'career-graph-bench-pages-'));
   try {
-    const generated = await timed(async () => {
-      const taxonomy = generateTaxonomy({ ...size, zipfExponent: size.zipfExponent ?? 0.65 });
-      await writeGeneratedPages(pagesDir, taxonomy);
-      return taxonomy;
-    });
-    figures['generate and write pages'] = seconds(generated.ms);
-    log(`generated ${generated.value.roles.length} pages in ${seconds(generated.ms)}`);
+    const written = await timed(() => writeGeneratedPages(pagesDir, taxonomy));
+    figures['generate and write pages'] = seconds(written.ms);
+    log(`generated ${taxonomy.roles.length} pages in ${seconds(written.ms)}`);
     const parsed = await timed(async () => readPages(await collectPageFiles([pagesDir])));
     figures['parse pages (readPages)'] = seconds(parsed.ms);
     log(`parsed in ${seconds(parsed.ms)}; loading`);
-    Object.assign(figures, await load(database, generated.value, parsed.value, options.oneTransactionFirst ?? false));
-    const [counts] = await database.read<{ roles: number; skills: number; links: number; transitions: number }>(`
-      RETURN COUNT { (:Role) } AS roles, COUNT { (:Skill) } AS skills,
-        COUNT { ()-[:REQUIRES_SKILL]->() } AS links, COUNT { (:Transition) } AS transitions`);
-    figures['graph'] = JSON.stringify(counts);
-    log(`loaded ${figures.graph}`);
-    return { taxonomy: generated.value, figures };
+    return parsed.value;
   } finally {
     await rm(pagesDir, { recursive: true, force: true });
   }

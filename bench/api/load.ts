@@ -17,6 +17,7 @@ const serverFiles: Record<Flavor, string> = {
   floor: fileURLToPath(new URL('./floor.server.ts', import.meta.url)),
   peer: fileURLToPath(new URL('./peer.server.ts', import.meta.url)),
   project: fileURLToPath(new URL('./project.server.ts', import.meta.url)),
+  uncached: fileURLToPath(new URL('./project.server.ts', import.meta.url)),
 };
 
 /**

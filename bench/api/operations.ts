@@ -4,7 +4,8 @@
  * `digest` reduces each one's answer to what must agree (the ids and counts), since the shapes differ.
  */
 
-export type Flavor = 'floor' | 'peer' | 'project';
+/** `uncached` is this project with its response cache turned off (RESPONSE_CACHE_MB=0). */
+export type Flavor = 'floor' | 'peer' | 'project' | 'uncached';
 export type OperationName = 'Q1' | 'Q2' | 'Q3' | 'Q4';
 
 export interface HttpRequest {
@@ -84,7 +85,7 @@ export function request(flavor: Flavor, operation: OperationName, variables: Var
     const query = new URLSearchParams(Object.entries(variables).map(([key, value]) => [key, String(value)]));
     return { method: 'GET', path: `/${operation.toLowerCase()}?${query}` };
   }
-  const text = flavor === 'project' ? projectQueries[operation] : peerQueries[operation];
+  const text = flavor === 'peer' ? peerQueries[operation] : projectQueries[operation];
   if (!text) return null;
   return { method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: text, variables }) };
 }
