@@ -26,6 +26,8 @@ export interface Config {
   maxQueryComplexity: number;
   /** The most roles one overlap matrix may compare: its cells grow with the square of their number. */
   maxMatrixRoles: number;
+  /** The megabytes of answers the response cache may hold; 0 turns it off. */
+  responseCacheMb: number;
 }
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -50,6 +52,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryDepth: readPositiveInteger(env, 'MAX_QUERY_DEPTH', 12),
     maxQueryComplexity: readPositiveInteger(env, 'MAX_QUERY_COMPLEXITY', 20_000),
     maxMatrixRoles: readPositiveInteger(env, 'MAX_MATRIX_ROLES', 500),
+    responseCacheMb: readNonNegativeInteger(env, 'RESPONSE_CACHE_MB', 64),
   };
 }
 
@@ -68,5 +71,13 @@ function readPositiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: num
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  return value;
+}
+
+function readNonNegativeInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, 0 or more, got "${raw}"`);
   return value;
 }

@@ -13,6 +13,7 @@ import type { Database } from '../neo4j/database.js';
 import { createContext, type Context } from './context.js';
 import { playgroundRouter } from './playground.js';
 import { queryLimitsPlugin } from './query-limits.plugin.js';
+import { ResponseCache } from './response-cache.js';
 import { createRepositories } from './repositories.js';
 import { buildApiSchema } from './schema.js';
 
@@ -25,7 +26,8 @@ export interface ApiServer {
 
 export interface ApiOptions {
   database: Database;
-  config: Pick<Config, 'apiToken' | 'maxQueryDepth' | 'maxQueryComplexity' | 'maxMatrixRoles'>;
+  /** responseCacheMb: the answers the response cache may hold, 64 MB unless given; 0 turns it off. */
+  config: Pick<Config, 'apiToken' | 'maxQueryDepth' | 'maxQueryComplexity' | 'maxMatrixRoles'> & Partial<Pick<Config, 'responseCacheMb'>>;
   port: number;
   host?: string;
   /** Further routes, such as the career map page, mounted before the API. */
@@ -33,11 +35,15 @@ export interface ApiOptions {
   log?: (message: string, error?: unknown) => void;
 }
 
+export const defaultResponseCacheMb = 64;
+
 /** GraphQL at /graphql (Playground for browsers), health at /health. */
 export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
   const { database, config, log = defaultLog } = options;
   const schema = await buildApiSchema();
   const repositories = createRepositories(database);
+  const cacheMb = config.responseCacheMb ?? defaultResponseCacheMb;
+  const cache = cacheMb > 0 ? new ResponseCache(database.driver, database.databaseName, cacheMb * 2 ** 20) : null;
   const app = express();
   const httpServer = createServer(app);
   const apollo = new ApolloServer<Context>({
@@ -48,6 +54,7 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       queryLimitsPlugin(schema, { maxDepth: config.maxQueryDepth, maxComplexity: config.maxQueryComplexity }) as ApolloServerPlugin<Context>,
+      ...(cache ? [cache.plugin() as ApolloServerPlugin<Context>] : []),
     ],
     formatError: (formatted, error) => formatApiError(formatted, error, log),
   });
@@ -66,8 +73,13 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),
+    ...(cache ? [cache.middleware()] : []),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(repositories, writeAccess(config.apiToken, req.headers.authorization), config),
+      context: async ({ req, res }) => {
+        const context = createContext(repositories, writeAccess(config.apiToken, req.headers.authorization), config);
+        cache?.track(context, res);
+        return context;
+      },
     }),
   );
 

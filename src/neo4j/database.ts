@@ -22,7 +22,7 @@ export class Database {
 
   private constructor(
     readonly driver: Driver,
-    private readonly databaseName: string | undefined,
+    readonly databaseName: string | undefined,
   ) {}
 
   static open(connection: Neo4jConnection): Database {
