@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedGraph, startTestApi, type GraphQLResponse, type TestApi } from '../../tests/api-server.js';
-import { openTestDatabase } from '../../tests/neo4j.js';
+import { clearGraph, openTestDatabase } from '../../tests/neo4j.js';
+import { pageFileName, renderRolePage } from '../generator/role-page.writer.js';
+import { generateTaxonomy } from '../generator/taxonomy.generator.js';
+import { loadPages } from '../importer/graph.loader.js';
+import { parseRolePage } from '../importer/page.parser.js';
 
 // Every figure the API gives is checked against the same figure computed here, in TypeScript, from each role's
 // skill set as a plain query reads it: an independent computation of the definitions over the seed.
@@ -15,11 +19,7 @@ let skillCategories: Map<string, Set<string>>;
 beforeAll(async () => {
   await seedGraph(database);
   api = await startTestApi(database);
-  skillSets = await readSkillSets();
-  const rows = await database.read<{ id: string; categories: string[] }>(
-    'MATCH (s:Skill) RETURN s.id AS id, COLLECT { MATCH (s)-[:IN_CATEGORY]->(c) RETURN DISTINCT c.id } AS categories',
-  );
-  skillCategories = new Map(rows.map((row) => [row.id, new Set(row.categories)]));
+  await readGraph();
 });
 
 afterAll(async () => {
@@ -27,9 +27,14 @@ afterAll(async () => {
   await database.close();
 });
 
-async function readSkillSets(): Promise<Map<string, Set<string>>> {
-  const rows = await database.read<{ id: string; skills: string[] }>('MATCH (r:Role) RETURN r.id AS id, COLLECT { MATCH (r)-[:REQUIRES_SKILL]->(s) RETURN s.id } AS skills');
-  return new Map(rows.map((row) => [row.id, new Set(row.skills)]));
+/** Each role's skills and each skill's categories, by plain reads, for the computation the test does itself. */
+async function readGraph(): Promise<void> {
+  const roles = await database.read<{ id: string; skills: string[] }>('MATCH (r:Role) RETURN r.id AS id, COLLECT { MATCH (r)-[:REQUIRES_SKILL]->(s) RETURN s.id } AS skills');
+  skillSets = new Map(roles.map((row) => [row.id, new Set(row.skills)]));
+  const skills = await database.read<{ id: string; categories: string[] }>(
+    'MATCH (s:Skill) RETURN s.id AS id, COLLECT { MATCH (s)-[:IN_CATEGORY]->(c) RETURN DISTINCT c.id } AS categories',
+  );
+  skillCategories = new Map(skills.map((row) => [row.id, new Set(row.categories)]));
 }
 
 // ---- The independent computation -----------------------------------------------------------------------
@@ -153,7 +158,7 @@ describe('skillOverlap', () => {
 });
 
 interface Matrix {
-  overlapMatrix: { roles: { id: string }[]; cells: { a: string; b: string; jaccard: number; sharedCount: number }[] };
+  overlapMatrix: { roles: { id: string }[]; cells: { a: string; b: string; jaccard: number; sharedCount: number }[]; jaccardRows: number[][] };
 }
 
 describe('overlapMatrix', () => {
@@ -173,6 +178,12 @@ describe('overlapMatrix', () => {
     for (const cell of overlapMatrix.cells.filter((cell) => cell.a === cell.b)) expect(cell.jaccard).toBe(1);
   });
 
+  it('gives the same Jaccard indexes as rows, without the ids', async () => {
+    const roles = ['manager', 'director', 'vp', 'cto', 'ceo'];
+    const { overlapMatrix } = await data<Matrix>(`{ overlapMatrix(roles: ${JSON.stringify(roles)}) { jaccardRows } }`);
+    expect(overlapMatrix.jaccardRows).toEqual(roles.map((a) => roles.map((b) => expectedScores(setOf(a), setOf(b)).jaccard)));
+  });
+
   it('compares every role, lowest level first, when no roles are named', async () => {
     const { overlapMatrix } = await data<Matrix>('{ overlapMatrix { roles { id } cells { a b jaccard } } }');
     expect(ids(overlapMatrix.roles)).toEqual(['individual-contributor', 'manager', 'director', 'vp', 'ceo', 'cto']);
@@ -181,10 +192,12 @@ describe('overlapMatrix', () => {
 
   it('leaves out the cells under minJaccard', async () => {
     const roles = ['individual-contributor', 'manager', 'director', 'vp', 'cto', 'ceo'];
-    const { overlapMatrix } = await data<Matrix>(`{ overlapMatrix(roles: ${JSON.stringify(roles)}, minJaccard: 0.1) { cells { a b jaccard } } }`);
-    const expected = roles.flatMap((a) => roles.map((b) => ({ a, b, jaccard: expectedScores(setOf(a), setOf(b)).jaccard }))).filter((cell) => cell.jaccard >= 0.1);
+    const { overlapMatrix } = await data<Matrix>(`{ overlapMatrix(roles: ${JSON.stringify(roles)}, minJaccard: 0.1) { cells { a b jaccard } jaccardRows } }`);
+    const jaccard = (a: string, b: string) => expectedScores(setOf(a), setOf(b)).jaccard;
+    const expected = roles.flatMap((a) => roles.map((b) => ({ a, b, jaccard: jaccard(a, b) }))).filter((cell) => cell.jaccard >= 0.1);
     expect(expected.length).toBeLessThan(36);
     expect(overlapMatrix.cells).toEqual(expected);
+    expect(overlapMatrix.jaccardRows).toEqual(roles.map((a) => roles.map((b) => (jaccard(a, b) >= 0.1 ? jaccard(a, b) : 0))));
   });
 
   it('refuses more roles than MAX_MATRIX_ROLES allows, named or all, as BAD_USER_INPUT naming roles', async () => {
@@ -348,5 +361,60 @@ describe('bad arguments', () => {
   ])('%s is BAD_USER_INPUT naming %s', async (query, argument) => {
     const error = await errorOf(query);
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+  });
+});
+
+// The seed has six roles; a generated taxonomy has enough roles, popular skills and ties to exercise ranking.
+describe('on a generated taxonomy of 80 roles', () => {
+  beforeAll(async () => {
+    const taxonomy = generateTaxonomy({ roles: 80, skills: 400, links: 2400, transitions: 160, seed: 7, zipfExponent: 0.65 });
+    await clearGraph(database);
+    await loadPages(database, taxonomy.roles.map((role, index) => parseRolePage(renderRolePage(taxonomy, index), pageFileName(role))));
+    await readGraph();
+  });
+  afterAll(() => seedGraph(database));
+
+  it('ranks skill centrality exactly', async () => {
+    const { skillCentrality } = await data<{ skillCentrality: { skill: { id: string }; roleCount: number; categories: number; betweenness: number }[] }>(
+      '{ skillCentrality(first: 100) { skill { id } roleCount categories betweenness } }',
+    );
+    const expected = expectedCentrality(100);
+    expect(skillCentrality.map((entry) => [entry.skill.id, entry.roleCount, entry.categories])).toEqual(expected.map((entry) => [entry.id, entry.roleCount, entry.categories]));
+    skillCentrality.forEach((entry, index) => expect(entry.betweenness).toBeCloseTo(expected[index]?.betweenness ?? NaN, 9));
+  });
+
+  it('ranks similar roles exactly, for every role', async () => {
+    for (const role of skillSets.keys()) {
+      const { similarRoles } = await data<{ similarRoles: { role: { id: string }; jaccard: number; overlapCoefficient: number; sharedCount: number }[] }>(
+        `{ similarRoles(to: "${role}", first: 5) { role { id } jaccard overlapCoefficient sharedCount } }`,
+      );
+      expect(similarRoles.map((entry) => ({ id: entry.role.id, jaccard: entry.jaccard, overlapCoefficient: entry.overlapCoefficient, sharedCount: entry.sharedCount }))).toEqual(
+        expectedSimilar(role, 5).map(({ id, jaccard, overlapCoefficient, sharedCount }) => ({ id, jaccard, overlapCoefficient, sharedCount })),
+      );
+    }
+  });
+
+  it('gives the matrix of every role exactly', async () => {
+    const { overlapMatrix } = await data<Matrix>('{ overlapMatrix { roles { id } cells { a b jaccard sharedCount } } }');
+    const roles = ids(overlapMatrix.roles);
+    expect(sorted(roles)).toEqual(sorted(skillSets.keys()));
+    expect(overlapMatrix.cells).toEqual(
+      roles.flatMap((a) =>
+        roles.map((b) => {
+          const { jaccard, sharedCount } = expectedScores(setOf(a), setOf(b));
+          return { a, b, jaccard, sharedCount };
+        }),
+      ),
+    );
+  });
+
+  it('ranks readiness exactly', async () => {
+    const person = [...skillCategories.keys()].sort().filter((_, index) => index % 9 === 0);
+    const { readiness } = await data<{ readiness: { role: { id: string }; coverage: number; have: { id: string }[]; missing: { id: string }[] }[] }>(
+      `{ readiness(skills: ${JSON.stringify(person)}, first: 20) { role { id } coverage have { id } missing { id } } }`,
+    );
+    expect(readiness.map((entry) => ({ id: entry.role.id, coverage: entry.coverage, have: ids(entry.have), missing: ids(entry.missing) }))).toEqual(
+      expectedReadiness(person, 20).map(({ id, coverage, have, missing }) => ({ id, coverage, have, missing })),
+    );
   });
 });

@@ -106,13 +106,20 @@ const queries = {
       COLLECT { MATCH (r)-[:REQUIRES_SKILL]->(s:Skill)<-[:REQUIRES_SKILL]-(other) WHERE ${considered('s')} RETURN DISTINCT s.id AS id ORDER BY id } AS shared`,
 
   // Betweenness of skill s over pairs of roles at distance 2: each pair {a, b} that shares k skills has k
-  // shortest paths a–s–b, one through each shared skill, which gets 1/k of the pair. Per role a, the roles b
-  // reached through a's skills (b after a, so that each pair counts once) and what they share with a give
-  // every shared skill its share; the sums over all a are the betweenness. Skills that bridge no pair but are
-  // needed by a role take part with 0. The inner patterns leave out labels: REQUIRES_SKILL only ever leads from a
-  // Role to a Skill, and checking labels on a million rows costs.
+  // shortest paths a–s–b, one through each shared skill, which gets 1/k of the pair. Most pairs share one
+  // skill and give it 1, so a skill starts from the number of pairs of the roles that need it, C(d, 2), and
+  // only pairs that share k ≥ 2 skills are enumerated, each taking 1 - 1/k off every skill it shares. They
+  // are found per role a, among the roles b reached through a's skills (b after a, so each pair counts once).
+  // The inner patterns leave out labels: REQUIRES_SKILL only leads from a Role to a Skill, and checking
+  // labels on a million rows costs.
   centrality: `
     CALL () {
+      MATCH (s:Skill)
+      WHERE ${considered('s')}
+      WITH s, COUNT { MATCH (r:Role)-[:REQUIRES_SKILL]->(s) RETURN DISTINCT r } AS roleCount
+      WHERE roleCount > 0
+      RETURN s, roleCount, toFloat(roleCount * (roleCount - 1)) / 2 AS share
+      UNION ALL
       MATCH (a:Role)
       CALL (a) {
         MATCH (a)-[:REQUIRES_SKILL]->(s)
@@ -121,18 +128,14 @@ const queries = {
         MATCH (s)<-[:REQUIRES_SKILL]-(b)
         WHERE elementId(a) < elementId(b)
         WITH b, collect(DISTINCT s) AS shared
-        WITH shared, 1.0 / size(shared) AS part
+        WHERE size(shared) > 1
+        WITH shared, 1.0 / size(shared) - 1.0 AS correction
         UNWIND shared AS s
-        RETURN s, sum(part) AS share
+        RETURN s, sum(correction) AS share
       }
-      RETURN s, share
-      UNION ALL
-      MATCH (s:Skill)
-      WHERE ${considered('s')} AND EXISTS { (s)<-[:REQUIRES_SKILL]-(:Role) }
-      RETURN s, 0.0 AS share
+      RETURN s, 0 AS roleCount, share
     }
-    WITH s, sum(share) AS betweenness
-    WITH s, betweenness, COUNT { MATCH (r:Role)-[:REQUIRES_SKILL]->(s) RETURN DISTINCT r } AS roleCount
+    WITH s, max(roleCount) AS roleCount, sum(share) AS betweenness
     ORDER BY ${rankable('betweenness')} DESC, roleCount DESC, s.id
     LIMIT $first
     RETURN s.id AS id, betweenness, roleCount, COUNT { MATCH (s)-[:IN_CATEGORY]->(c:SkillCategory) RETURN DISTINCT c } AS categories`,

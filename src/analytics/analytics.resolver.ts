@@ -1,9 +1,10 @@
-import { Arg, Ctx, Float, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../api/context.js';
 import { maxPageSize } from '../role/role.service.js';
 import type { OverlapMatrixResult, RoleReadinessResult, SimilarRoleResult, SkillCentralityResult, SkillOverlapResult } from './analytics.service.js';
 import { maxReadinessSkills } from './analytics.service.js';
-import { OverlapMatrix, RoleReadiness, SimilarRole, SkillCentrality, SkillOverlap } from './analytics.types.js';
+import type { Cell } from './overlap-matrix.js';
+import { OverlapCell, OverlapMatrix, RoleReadiness, SimilarRole, SkillCentrality, SkillOverlap } from './analytics.types.js';
 
 const categoriesText = 'Only skills listed in one of these categories (by name, e.g. "Business Acumen", or id, e.g. "business-acumen") count, in every set; all skills when left out.';
 const minJaccardText = 'From 0 to 1.';
@@ -77,5 +78,19 @@ export class AnalyticsResolver {
     @Ctx() { analytics }: Context,
   ): Promise<RoleReadinessResult[]> {
     return analytics.readiness(skills, first, categories ?? null);
+  }
+}
+
+/** The two forms of a matrix are made only when asked for: each has n × n entries. */
+@Resolver(() => OverlapMatrix)
+export class OverlapMatrixResolver {
+  @FieldResolver(() => [OverlapCell])
+  cells(@Root() matrix: OverlapMatrixResult): Cell[] {
+    return matrix.scores.cells(matrix.minJaccard);
+  }
+
+  @FieldResolver(() => [[Float]])
+  jaccardRows(@Root() matrix: OverlapMatrixResult): number[][] {
+    return matrix.scores.jaccardRows();
   }
 }

@@ -7,7 +7,7 @@ import { BadUserInputError, NotFoundError } from '../errors/error-codes.js';
 import type { RoleRecord, RoleSkillRecord } from '../role/role.repository.js';
 import { maxPageSize, type RoleService } from '../role/role.service.js';
 import { slug } from '../slug.js';
-import { matrixCells, type Cell } from './overlap-matrix.js';
+import { OverlapScores } from './overlap-matrix.js';
 
 /** Bounds one readiness request; a person's skills are dozens, not thousands. */
 export const maxReadinessSkills = 1000;
@@ -26,7 +26,8 @@ export interface SkillOverlapResult {
 
 export interface OverlapMatrixResult {
   roles: RoleRecord[];
-  cells: Cell[];
+  scores: OverlapScores;
+  minJaccard: number;
 }
 
 export interface SimilarRoleResult {
@@ -79,7 +80,7 @@ export class AnalyticsService {
     if (roles === null && ids.length > limit) throw new BadUserInputError('roles', `${tooMany}; the graph has more, so name the roles to compare`);
     const records = await this.existingRoles(ids);
     const pairs = await this.repositories.analytics.matrix(ids, considered, minJaccard);
-    return { roles: records, cells: matrixCells(ids, pairs, minJaccard) };
+    return { roles: records, scores: new OverlapScores(ids, pairs), minJaccard };
   }
 
   async similarRoles(to: string, first: number, minJaccard: number, categories: string[] | null): Promise<SimilarRoleResult[]> {

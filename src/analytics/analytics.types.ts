@@ -61,6 +61,12 @@ export class OverlapMatrix {
       'Every ordered pair of roles (a, b), row by row in the order of `roles`, the diagonal included: n × n cells for n roles, less those under minJaccard. The matrix is symmetric.',
   })
   cells!: OverlapCell[];
+
+  @Field(() => [[Float]], {
+    description:
+      'The Jaccard indexes of the same pairs as n rows of n numbers, rows and columns in the order of `roles`: the matrix without the ids, far smaller for many roles. Pairs under minJaccard read 0.',
+  })
+  jaccardRows!: number[][];
 }
 
 @ObjectType({ description: 'A role that shares skills with another, and how much.' })

@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { AnalyticsResolver } from '../analytics/analytics.resolver.js';
+import { AnalyticsResolver, OverlapMatrixResolver } from '../analytics/analytics.resolver.js';
 import { CareerMapResolver } from '../career-map/career-map.resolver.js';
 import { CurationResolver } from '../curation/curation.resolver.js';
 import { RoleResolver } from '../role/role.resolver.js';
@@ -8,7 +8,7 @@ import { SearchResolver } from '../search/search.resolver.js';
 import { SkillResolver } from '../skill/skill.resolver.js';
 import { TransitionFactsResolver, TransitionPathResolver } from '../transition/transition.resolver.js';
 
-export const resolvers = [RoleResolver, SkillResolver, TransitionFactsResolver, TransitionPathResolver, SearchResolver, CurationResolver, CareerMapResolver, AnalyticsResolver] as const;
+export const resolvers = [RoleResolver, SkillResolver, TransitionFactsResolver, TransitionPathResolver, SearchResolver, CurationResolver, CareerMapResolver, AnalyticsResolver, OverlapMatrixResolver] as const;
 
 /** The schema, code-first; schema/schema.graphql is its printed form, kept in sync by a test. */
 export function buildApiSchema(): Promise<GraphQLSchema> {
