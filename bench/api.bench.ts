@@ -16,7 +16,7 @@ const { values } = parseArgs({
   options: {
     rounds: { type: 'string', default: '3' },
     duration: { type: 'string', default: '2' },
-    warmup: { type: 'string', default: '2' },
+    warmup: { type: 'string', default: '1' },
     connections: { type: 'string', default: '1,16' },
     only: { type: 'string', default: 'Q1,Q2,Q3,Q4' },
     /** Add `uncached` for this project with its response cache turned off. */
@@ -86,12 +86,31 @@ async function verify(servers: ServerChild[], entry: Case): Promise<Set<Flavor>>
   return agreeing;
 }
 
+/**
+ * Warms a server up for a case at one concurrency, in runs of a few requests each until the warm-up time is
+ * spent, and returns its throughput in the last run: the first estimate of how many requests fill a round.
+ */
+async function warmUp(server: ServerChild, requests: HttpRequest[], connections: number): Promise<number> {
+  const until = performance.now() + warmup * 1000;
+  let amount = connections * 2;
+  let rate: number;
+  do {
+    rate = (await runLoad(server, requests, connections, amount)).requestsPerSecond;
+    amount = Math.max(connections * 2, Math.round(rate / 2));
+  } while (performance.now() < until);
+  return rate;
+}
+
 async function measure(servers: ServerChild[], cases: Case[]): Promise<void> {
   const served = (entry: Case) => servers.filter((server) => requestsFor(server.flavor, entry) !== null);
+  /** Requests per second, per case, concurrency and server: each round asks for `duration` seconds' worth. */
+  const rates = new Map<string, number>();
   for (const entry of cases) {
     for (const server of served(entry)) {
       log(`warm-up ${entry.operation} ${server.flavor}`);
-      await runLoad(server, requestsFor(server.flavor, entry) as HttpRequest[], Math.max(...connectionCounts), warmup);
+      for (const connections of connectionCounts) {
+        rates.set(`${entry.operation}/${connections}/${server.flavor}`, await warmUp(server, requestsFor(server.flavor, entry) as HttpRequest[], connections));
+      }
     }
   }
   for (let round = 0; round < rounds; round += 1) {
@@ -101,10 +120,12 @@ async function measure(servers: ServerChild[], cases: Case[]): Promise<void> {
         // Each round starts with another server, so that none is always measured first or last.
         const order = list.map((_, index) => list[(index + round) % list.length] as ServerChild);
         for (const server of order) {
-          const result = await runLoad(server, requestsFor(server.flavor, entry) as HttpRequest[], connections, duration);
           const key: Key = `${entry.operation}/${connections}/${server.flavor}`;
+          const amount = Math.max(connections * 2, Math.round((rates.get(key) ?? 1) * duration));
+          const result = await runLoad(server, requestsFor(server.flavor, entry) as HttpRequest[], connections, amount);
+          rates.set(key, result.requestsPerSecond);
           results.set(key, [...(results.get(key) ?? []), result]);
-          log(`round ${round + 1} ${entry.operation} c=${connections} ${server.flavor}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms${result.failures ? `, ${result.failures} FAILED` : ''}`);
+          log(`round ${round + 1} ${entry.operation} c=${connections} ${server.flavor}: ${result.requests} requests, ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms${result.failures ? `, ${result.failures} FAILED` : ''}`);
           if (result.failures) notes.push(`${entry.operation} c=${connections} ${server.flavor}: ${result.failures} failed requests in round ${round + 1}`);
         }
       }
@@ -234,7 +255,7 @@ async function main(): Promise<void> {
     const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, Neo4j ${component?.version ?? '?'} ${component?.edition ?? ''}`;
     const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
     console.log(`\n${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${machine}`);
-    console.log(`\`${command}\` · ${rounds} rounds of ${duration} s per server and concurrency after a ${warmup} s warm-up; medians over the rounds; ratios are medians of per-round ratios · total ${seconds(performance.now() - started)}\n`);
+    console.log(`\`${command}\` · ${rounds} rounds of about ${duration} s (as many requests as the server answered in that time in its warm-up or last round, all answered before the next run starts) per server and concurrency after a warm-up of ${warmup} s at each concurrency; medians over the rounds; ratios are medians of per-round ratios · total ${seconds(performance.now() - started)}\n`);
     console.log(resultTable(cases));
     console.log(`\n${bars(sampler)}\n`);
     console.log(memoryTable(sampler, ['seed', ...(generatedCases.length ? ['import', 'generated'] : [])]));

@@ -13,6 +13,7 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
+    amount?: number;
     timeout?: number;
     requests?: Request[];
     verifyBody?: (body: string) => boolean;

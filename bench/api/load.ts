@@ -135,17 +135,19 @@ function percentile(sorted: number[], fraction: number): number {
 }
 
 /**
- * Loads a server with autocannon: `connections` connections, each sending the requests in turn, for `seconds`.
- * Latencies are taken from each response's own timing (autocannon's histogram keeps whole milliseconds).
+ * Loads a server with autocannon: `connections` connections, each sending the requests in turn, until `amount`
+ * requests are answered. A run by count, not by time, waits for every answer: no request outlives its run to
+ * load the server (and Neo4j) during the next one. Latencies are taken from each response's own timing
+ * (autocannon's histogram keeps whole milliseconds).
  */
-export async function runLoad(server: ServerChild, requests: HttpRequest[], connections: number, seconds: number): Promise<LoadResult> {
+export async function runLoad(server: ServerChild, requests: HttpRequest[], connections: number, amount: number): Promise<LoadResult> {
   const latencies: number[] = [];
   const cpuBefore = cpuMs(server.pid);
   const started = performance.now();
   const instance = autocannon({
     url: server.url,
     connections,
-    duration: seconds,
+    amount: Math.max(amount, connections),
     requests,
     timeout: 30,
     verifyBody: (body: string) => !body.startsWith('{"errors"') && !body.includes('"errors":['),
