@@ -96,7 +96,7 @@ async function warmUp(server: ServerChild, requests: HttpRequest[], connections:
   let rate: number;
   do {
     rate = (await runLoad(server, requests, connections, amount)).requestsPerSecond;
-    amount = Math.max(connections * 2, Math.round(rate / 2));
+    amount = Math.max(connections * 2, Math.round(rate / 4));
   } while (performance.now() < until);
   return rate;
 }

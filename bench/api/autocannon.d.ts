@@ -14,6 +14,7 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     amount?: number;
+    sampleInt?: number;
     timeout?: number;
     requests?: Request[];
     verifyBody?: (body: string) => boolean;
