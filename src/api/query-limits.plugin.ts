@@ -16,7 +16,7 @@ export interface QueryLimits {
 export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): ApolloServerPlugin {
   // Apollo hands the same parsed document for the same query text (its document store), so what the checks
   // find is kept per document: the depth, and the complexity per operation name and variables (lists cost
-  // what their `first` asks). Walking the document twice per request cost as much as a small query's execution.
+  // what their `first` asks): the same text need not be walked twice more on every request.
   const known = new WeakMap<DocumentNode, { depth: number; complexity: Map<string, number> }>();
   return {
     async requestDidStart() {

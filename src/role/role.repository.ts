@@ -76,13 +76,15 @@ const childQueries = {
     MATCH (r)-[q:REQUIRES_SKILL]->(s)
     WITH s, q ORDER BY coalesce(q.derived, false), q.position, q.sourceLine, s.id
     RETURN s {.id, .name, category: q.category} }`,
+  // The pattern starts from r itself: written as (a)-...-(b) WHERE a = r, Neo4j scanned every HAS_TRANSITION
+  // relationship of the graph for each role and kept r's (9,000 per role on a 3,000-role graph).
   transitionsOut: `COLLECT {
-    MATCH (a)-[:HAS_TRANSITION]->(t:Transition)-[:LEADS_TO]->(b) WHERE a = r
-    WITH a, t, b ORDER BY b.level, b.id
+    MATCH (r)-[:HAS_TRANSITION]->(t:Transition)-[:LEADS_TO]->(b)
+    WITH r AS a, t, b ORDER BY b.level, b.id
     RETURN t ${transitionProjection} }`,
   transitionsIn: `COLLECT {
-    MATCH (a)-[:HAS_TRANSITION]->(t:Transition)-[:LEADS_TO]->(b) WHERE b = r
-    WITH a, t, b ORDER BY a.level, a.id
+    MATCH (a)-[:HAS_TRANSITION]->(t:Transition)-[:LEADS_TO]->(r)
+    WITH a, t, r AS b ORDER BY a.level, a.id
     RETURN t ${transitionProjection} }`,
 } as const;
 
