@@ -22,7 +22,9 @@ export function announce(url: string, stop: () => Promise<void>): void {
   const exit = () => {
     if (stopping) return;
     stopping = true;
-    stop().then(
+    // A clean stop, but no longer than 3 s: Apollo's drain may wait on idle keep-alive connections, and
+    // `node --cpu-prof` writes its profile only on an exit, not on the SIGKILL that would follow.
+    Promise.race([stop(), new Promise<void>((resolve) => setTimeout(resolve, 3000).unref())]).then(
       () => process.exit(0),
       (error: unknown) => {
         console.error(error);
