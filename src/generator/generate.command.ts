@@ -1,8 +1,9 @@
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeGeneratedPages } from './page-folder.writer.js';
 import { generateTaxonomy } from './taxonomy.generator.js';
 
-const usage = 'usage: npm run generate -- --roles 3000 --skills 14000 --links 120000 --transitions 9000 [--seed 42] [--zipf 0.65] [--out .generated]';
+const usage = 'usage: npm run generate -- --roles 3000 --skills 14000 --links 120000 --transitions 9000 [--seed 42] [--zipf 0.65] [--out .generated/pages]';
 
 /** `npm run generate`: writes a synthetic taxonomy of the given size as career-guide pages, for `npm run import`. */
 async function main(args: string[]): Promise<number> {
@@ -15,7 +16,8 @@ async function main(args: string[]): Promise<number> {
       transitions: { type: 'string' },
       seed: { type: 'string', default: '42' },
       zipf: { type: 'string', default: '0.65' },
-      out: { type: 'string', default: '.generated' },
+      // A folder of its own inside .generated/, which the benchmarks also use for their parsed pages.
+      out: { type: 'string', default: join('.generated', 'pages') },
     },
   });
   if (values.roles === undefined || values.skills === undefined || values.links === undefined || values.transitions === undefined) {
