@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { addYears } from '../../src/transition/path-years.js';
+import { skillDelta } from '../../src/transition/skill-delta.js';
 import { announce, listening, neo4jUri } from './child.js';
 
 /**
@@ -80,30 +82,6 @@ interface Q3Row {
   transitions: { id: string; from: string; to: string; timeline: Timeline }[];
 }
 
-function delta(source: Skill[], target: Skill[]) {
-  const sourceIds = new Set(source.map((skill) => skill.id));
-  const targetIds = new Set(target.map((skill) => skill.id));
-  return {
-    gained: target.filter((skill) => !sourceIds.has(skill.id)),
-    retained: target.filter((skill) => sourceIds.has(skill.id)),
-    dropped: source.filter((skill) => !targetIds.has(skill.id)),
-  };
-}
-
-function years(steps: Timeline[]) {
-  let min = 0;
-  let max = 0;
-  let any = false;
-  let openEnded = false;
-  for (const step of steps) {
-    min += step.minYears ?? 0;
-    max += step.maxYears ?? step.minYears ?? 0;
-    any ||= step.minYears !== null || step.maxYears !== null;
-    openEnded ||= step.openEnded || (step.minYears !== null && step.maxYears === null);
-  }
-  return { min, max: any ? max : null, openEnded };
-}
-
 /** The paths as the project's API answers them, fewest hops first, then fewest years. */
 function describePaths(row: Q3Row) {
   const roles = new Map(row.roles.map((role) => [role.id, role]));
@@ -113,15 +91,15 @@ function describePaths(row: Q3Row) {
     const steps = transitionIds.map((id, index) => {
       const t = transitions.get(id);
       if (!t) throw new Error(`transition ${id} missing`);
-      const d = delta(skills[index] ?? [], skills[index + 1] ?? []);
+      const d = skillDelta(skills[index] ?? [], skills[index + 1] ?? []);
       return { id, from: { id: t.from }, to: { id: t.to }, timeline: t.timeline, skillDelta: { gained: d.gained, dropped: d.dropped } };
     });
     return {
       hops: steps.length,
       roles: roleIds.map((id) => ({ id, title: roles.get(id)?.title })),
-      years: years(steps.map((step) => step.timeline)),
+      years: addYears(steps.map((step) => step.timeline)),
       steps,
-      skillDelta: delta(skills[0] ?? [], skills[skills.length - 1] ?? []),
+      skillDelta: skillDelta(skills[0] ?? [], skills[skills.length - 1] ?? []),
     };
   });
   return paths.sort((a, b) => a.hops - b.hops || a.years.min - b.years.min || (a.years.max ?? 0) - (b.years.max ?? 0));
