@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
-import { projectRoot } from '../src/config.js';
+import { projectRoot, readConfig } from '../src/config.js';
 import { writeGeneratedPages } from '../src/generator/page-folder.writer.js';
 import { pageFileName } from '../src/generator/role-page.writer.js';
 import { generateTaxonomy, type Taxonomy, type TaxonomyOptions } from '../src/generator/taxonomy.generator.js';
@@ -40,7 +40,7 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: 
 
 export async function startBenchNeo4j(): Promise<BenchNeo4j> {
   const dataDir = await mkdtemp(join(tmpdir(), 'career-graph-bench-neo4j-'));
-  const neo4j = await startLocalNeo4j({ port: 0, dataDir }, log);
+  const neo4j = await startLocalNeo4j({ ...readConfig().localNeo4j, port: 0, dataDir }, log);
   const database = Database.open({ uri: neo4j.uri });
   try {
     await applySchema(database);

@@ -12,6 +12,11 @@ export interface RemoteNeo4jConfig {
 export interface LocalNeo4jConfig {
   port: number;
   dataDir: string;
+  /**
+   * The most heap its JVM may take. Neo4j holds a transaction's changes in the heap, and an import is one
+   * transaction: 3,000 generated pages need more than 1 GB.
+   */
+  heapMb: number;
 }
 
 export interface Config {
@@ -45,6 +50,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     localNeo4j: {
       port: readPort(env, 'NEO4J_LOCAL_PORT', 7687),
       dataDir: env.NEO4J_LOCAL_DATA ?? `${projectRoot}.neo4j/data`,
+      heapMb: readPositiveInteger(env, 'NEO4J_LOCAL_HEAP_MB', 4096),
     },
     port: readPort(env, 'PORT', 4000),
     seedOnStart: env.SEED_ON_START !== 'false',

@@ -59,7 +59,7 @@ async function startContainer(): Promise<RunningNeo4j | null> {
 
 async function startLauncher(): Promise<RunningNeo4j> {
   const dataDir = await mkdtemp(join(tmpdir(), 'career-graph-neo4j-'));
-  const local = await startLocalNeo4j({ port: 0, dataDir });
+  const local = await startLocalNeo4j({ ...readConfig().localNeo4j, port: 0, dataDir });
   return {
     connection: { uri: local.uri },
     stop: async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedGraph, startTestApi, type TestApi } from '../../tests/api-server.js';
+import { readConfig } from '../config.js';
 import { Database } from '../neo4j/database.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../neo4j/local-neo4j.js';
 import { applySchema } from '../neo4j/schema.js';
@@ -23,7 +24,7 @@ const health = async () => {
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'career-graph-outage-'));
-  neo4j = await startLocalNeo4j({ port: 0, dataDir }, () => {});
+  neo4j = await startLocalNeo4j({ ...readConfig().localNeo4j, port: 0, dataDir }, () => {});
   port = Number(new URL(neo4j.uri.replace('bolt:', 'http:')).port);
   database = Database.open({ uri: neo4j.uri });
   await applySchema(database);
@@ -60,7 +61,7 @@ describe('when Neo4j goes away and comes back', () => {
   });
 
   it('recovers by itself once Neo4j is back', async () => {
-    neo4j = await startLocalNeo4j({ port, dataDir }, () => {});
+    neo4j = await startLocalNeo4j({ ...readConfig().localNeo4j, port, dataDir }, () => {});
     expect(await health()).toEqual({ status: 200, body: { status: 'ok', database: 'up' } });
     expect((await api.query(roleQuery)).data).toEqual({ role: { id: 'vp', title: 'VP of Engineering' } });
   });

@@ -7,7 +7,6 @@ import {
   sharedLabels,
   type GraphPlan,
   type NodeLabel,
-  type OwnedLabel,
   type PlannedNode,
   type Properties,
   type RelationshipType,
@@ -19,20 +18,28 @@ import type { RolePage } from './page.model.js';
 
 // Labels and relationship types in these queries come from the fixed lists of graph.model.ts, never from a
 // page: Cypher cannot take them as parameters, and everything a page says travels as a parameter.
+// Where one query can do the work of one per label or type, it does: a large import runs in a fresh JVM, where
+// planning each distinct query costs a few hundred milliseconds.
+const anyOwnedLabel = ownedLabels.join('|');
+const anySharedLabel = sharedLabels.join('|');
+const anyRelationshipType = Object.keys(relationshipTypes).join('|');
+
 const queries = {
   knownRoles: 'MATCH (r:Role) RETURN r.id AS id, coalesce(r.aliases, [r.id]) AS aliases, r.pageFile AS pageFile',
-  ownedSnapshot: (label: OwnedLabel) => `MATCH (n:${label}) WHERE n.sourceFile IN $files RETURN n.id AS id, properties(n) AS properties`,
+  ownedSnapshot: `
+    MATCH (n:${anyOwnedLabel}) WHERE n.sourceFile IN $files
+    RETURN [label IN labels(n) WHERE label IN $labels][0] AS kind, n.id AS id, properties(n) AS properties`,
   sharedSnapshot: (label: SharedLabel) => `
     MATCH (n:${label})
     WHERE n.id IN $ids OR n.sourceFile IN $files OR EXISTS { (n)-[r]-() WHERE r.sourceFile IN $files }
-    RETURN n.id AS id, properties(n) AS properties`,
-  relationshipSnapshot: (type: RelationshipType) => `
-    MATCH (a)-[r:${type}]->(b) WHERE r.sourceFile IN $files
-    RETURN a.id + ' -> ' + b.id AS id, properties(r) AS properties`,
+    RETURN '${label}' AS kind, n.id AS id, properties(n) AS properties`,
+  relationshipSnapshot: `
+    MATCH (a)-[r:${anyRelationshipType}]->(b) WHERE r.sourceFile IN $files
+    RETURN type(r) AS kind, a.id + ' -> ' + b.id AS id, properties(r) AS properties`,
   // A page that now names its role differently no longer defines the old one; the old one goes if unnamed.
   releasePageRoles: 'MATCH (r:Role) WHERE r.pageFile IN $files REMOVE r.pageFile',
-  deleteOwned: (label: OwnedLabel) => `MATCH (n:${label}) WHERE n.sourceFile IN $files DETACH DELETE n`,
-  deleteRelationships: (type: RelationshipType) => `MATCH ()-[r:${type}]->() WHERE r.sourceFile IN $files DELETE r`,
+  deleteOwned: `MATCH (n:${anyOwnedLabel}) WHERE n.sourceFile IN $files DETACH DELETE n`,
+  deleteRelationships: `MATCH ()-[r:${anyRelationshipType}]->() WHERE r.sourceFile IN $files DELETE r`,
   setNodes: (label: NodeLabel) => `UNWIND $nodes AS node MERGE (n:${label} {id: node.id}) SET n += node.properties`,
   createMissingNodes: (label: NodeLabel) => `UNWIND $nodes AS node MERGE (n:${label} {id: node.id}) ON CREATE SET n += node.properties`,
   createRelationships: (type: RelationshipType) => {
@@ -44,12 +51,12 @@ const queries = {
       CREATE (a)-[r:${type}]->(b) SET r = rel.properties`;
   },
   // A role or skill that no page names any more goes; one that still has a page or a mention stays.
-  deleteOrphans: (label: SharedLabel) => `
-    MATCH (n:${label}) WHERE n.pageFile IS NULL AND NOT EXISTS { (n)--() }
+  deleteOrphans: `
+    MATCH (n:${anySharedLabel}) WHERE n.pageFile IS NULL AND NOT EXISTS { (n)--() }
     DELETE n`,
   // A shared node keeps the source of a statement that still exists, once the page that first stated it no longer does.
-  rehomeSource: (label: SharedLabel) => `
-    MATCH (n:${label}) WHERE n.pageFile IS NULL AND n.sourceFile IN $files
+  rehomeSource: `
+    MATCH (n:${anySharedLabel}) WHERE n.pageFile IS NULL AND n.sourceFile IN $files
       AND NOT EXISTS { (n)-[r]-() WHERE r.sourceFile = n.sourceFile }
     CALL (n) {
       MATCH (n)-[r]-() RETURN r ORDER BY r.sourceFile, r.sourceLine LIMIT 1
@@ -67,10 +74,8 @@ export async function loadPages(database: Database, pages: RolePage[]): Promise<
     const before = await snapshot(tx, plan);
     await removeContributions(tx, plan.files);
     await writePlan(tx, plan);
-    for (const label of sharedLabels) {
-      await run(tx, queries.deleteOrphans(label));
-      await run(tx, queries.rehomeSource(label), { files: plan.files });
-    }
+    await run(tx, queries.deleteOrphans);
+    await run(tx, queries.rehomeSource, { files: plan.files });
     await refreshDerivedFacts(tx);
     const after = await snapshot(tx, plan);
     return {
@@ -93,23 +98,26 @@ async function readKnownRoles(tx: ManagedTransaction): Promise<KnownRoles> {
 
 async function snapshot(tx: ManagedTransaction, plan: GraphPlan): Promise<Snapshot> {
   const result: Snapshot = new Map();
-  const collect = async (kind: string, query: string, parameters: Record<string, unknown>): Promise<void> => {
-    const rows = await run<{ id: string; properties: Properties }>(tx, query, parameters);
-    result.set(kind, new Map(rows.map((row) => [row.id, row.properties])));
+  const collect = async (query: string, parameters: Record<string, unknown>): Promise<void> => {
+    for (const row of await run<{ kind: string; id: string; properties: Properties }>(tx, query, parameters)) {
+      let byId = result.get(row.kind);
+      if (!byId) result.set(row.kind, (byId = new Map()));
+      byId.set(row.id, row.properties);
+    }
   };
-  for (const label of ownedLabels) await collect(label, queries.ownedSnapshot(label), { files: plan.files });
+  await collect(queries.ownedSnapshot, { files: plan.files, labels: ownedLabels });
   for (const label of sharedLabels) {
     const ids = plan.nodes.filter((node) => node.label === label).map((node) => node.id);
-    await collect(label, queries.sharedSnapshot(label), { files: plan.files, ids });
+    await collect(queries.sharedSnapshot(label), { files: plan.files, ids });
   }
-  for (const type of relationshipKinds()) await collect(type, queries.relationshipSnapshot(type), { files: plan.files });
+  await collect(queries.relationshipSnapshot, { files: plan.files });
   return result;
 }
 
 async function removeContributions(tx: ManagedTransaction, files: string[]): Promise<void> {
   await run(tx, queries.releasePageRoles, { files });
-  for (const label of ownedLabels) await run(tx, queries.deleteOwned(label), { files });
-  for (const type of relationshipKinds()) await run(tx, queries.deleteRelationships(type), { files });
+  await run(tx, queries.deleteOwned, { files });
+  await run(tx, queries.deleteRelationships, { files });
 }
 
 async function writePlan(tx: ManagedTransaction, plan: GraphPlan): Promise<void> {
@@ -121,10 +129,6 @@ async function writePlan(tx: ManagedTransaction, plan: GraphPlan): Promise<void>
   for (const [type, relationships] of groupBy(plan.relationships, (relationship) => relationship.type)) {
     await run(tx, queries.createRelationships(type), { relationships });
   }
-}
-
-function relationshipKinds(): RelationshipType[] {
-  return Object.keys(relationshipTypes) as RelationshipType[];
 }
 
 /** Groups items by key, in the order each key first appears: page roles are written before their mentions. */

@@ -11,19 +11,25 @@ async function main(paths: string[]): Promise<number> {
     console.error('usage: npm run import -- <page.md | folder> ...');
     return 2;
   }
+  const started = performance.now();
   const pages = await readPages(await collectPageFiles(paths));
+  const read = performance.now();
   if (pages.length === 0) {
     console.error(`No .md pages found in ${paths.join(', ')}`);
     return 1;
   }
   const connection = await connect(readConfig());
   try {
-    console.log(formatReport(await loadPages(connection.database, pages)));
+    const report = await loadPages(connection.database, pages);
+    console.log(formatReport(report));
+    console.log(`  took: ${seconds(read - started)} to read the pages, ${seconds(performance.now() - read)} to connect and write`);
     return 0;
   } finally {
     await connection.close();
   }
 }
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),

@@ -51,10 +51,16 @@ export function formatReport(report: ImportReport): string {
     return `  ${verb}: ${parts.length ? parts.join(', ') : 'nothing'}`;
   };
   return [
-    `Imported ${report.files.length} page${report.files.length === 1 ? '' : 's'}: ${report.files.join(', ')}`,
+    `Imported ${report.files.length} page${report.files.length === 1 ? '' : 's'}: ${fileList(report.files)}`,
     line('created', report.created),
     line('updated', report.updated),
     line('removed', report.removed),
     ...report.warnings.map((warning) => `  warning: ${warning}`),
   ].join('\n');
+}
+
+/** The files of a run, or the first of them when there are so many that the counts would scroll away. */
+function fileList(files: string[], shown = 10): string {
+  if (files.length <= shown) return files.join(', ');
+  return `${files.slice(0, shown).join(', ')} and ${files.length - shown} more`;
 }

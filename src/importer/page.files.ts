@@ -1,8 +1,10 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve } from 'node:path';
-import { projectRoot } from '../config.js';
+import { readdir, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { PageFormatError } from './page-format.error.js';
+import { readPageFile } from './page-file.reader.js';
 import type { RolePage } from './page.model.js';
-import { decodePage, parseRolePage } from './page.parser.js';
+import { parsePagesInPool } from './page.pool.js';
 
 /** The Markdown files named by the arguments: files as given, folders searched recursively, in a stable order. */
 export async function collectPageFiles(paths: string[]): Promise<string[]> {
@@ -25,22 +27,22 @@ export async function collectPageFiles(paths: string[]): Promise<string[]> {
   return [...new Set(files)];
 }
 
-/**
- * How a file is named in the graph's provenance: relative to the project when it lies inside it, so that
- * the same page imported from another working folder is still the same source.
- */
-export function sourceName(path: string): string {
-  const absolute = resolve(path);
-  const inside = relative(projectRoot, absolute);
-  return inside.startsWith('..') || isAbsolute(inside) ? absolute : inside;
-}
+/** From this many pages on, parsing is spread over worker threads; below it, starting them costs more than it saves. */
+const pagesPerThread = 64;
 
-/** Reads and parses every page before anything is written, so one bad page stops the run with nothing loaded. */
+/**
+ * Reads and parses every page before anything is written, so one bad page stops the run with nothing loaded;
+ * the error is the first bad page's, in the order of the files.
+ */
 export async function readPages(files: string[]): Promise<RolePage[]> {
-  const pages: RolePage[] = [];
-  for (const file of files) {
-    const name = sourceName(file);
-    pages.push(parseRolePage(decodePage(await readFile(file), name), name));
+  const threads = Math.min(availableParallelism(), Math.floor(files.length / pagesPerThread));
+  if (threads < 2) {
+    const pages: RolePage[] = [];
+    for (const file of files) pages.push(await readPageFile(file));
+    return pages;
   }
-  return pages;
+  return (await parsePagesInPool(files, threads)).map((outcome) => {
+    if ('error' in outcome) throw new PageFormatError(outcome.error.file, outcome.error.line, outcome.error.reason);
+    return outcome.page;
+  });
 }

@@ -35,7 +35,7 @@ export async function startLocalNeo4j(config: LocalNeo4jConfig, log: (line: stri
   const port = config.port === 0 ? await freePort() : config.port;
   const portUri = `bolt://127.0.0.1:${port}`;
   log(`Starting the local Neo4j at ${portUri} (data in ${config.dataDir})`);
-  const jvm = spawn('java', [...jvmOptions(), '-cp', `${classesDir}:${libDir}/*`, 'dev.careergraph.launcher.Launcher', config.dataDir, String(port)], {
+  const jvm = spawn('java', [...jvmOptions(config.heapMb), '-cp', `${classesDir}:${libDir}/*`, 'dev.careergraph.launcher.Launcher', config.dataDir, String(port)], {
     stdio: ['pipe', 'ignore', 'pipe'],
   });
   const stderr = tail(jvm);
@@ -43,12 +43,12 @@ export async function startLocalNeo4j(config: LocalNeo4jConfig, log: (line: stri
   return { uri: portUri, stop: () => stopJvm(jvm) };
 }
 
-function jvmOptions(): string[] {
+function jvmOptions(heapMb: number): string[] {
   // Neo4j reaches into JDK internals for its page cache and network stack; these are the opens its own
   // startup script passes on Java 17.
   return [
     '-Xms256m',
-    '-Xmx1g',
+    `-Xmx${heapMb}m`,
     '-XX:+UseG1GC',
     '-XX:+ExitOnOutOfMemoryError',
     '--add-opens=java.base/java.nio=ALL-UNNAMED',
