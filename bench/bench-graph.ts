@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { projectRoot, readConfig } from '../src/config.js';
 import { writeGeneratedPages } from '../src/generator/page-folder.writer.js';
-import { pageFileName } from '../src/generator/role-page.writer.js';
 import { generateTaxonomy, type Taxonomy, type TaxonomyOptions } from '../src/generator/taxonomy.generator.js';
 import { loadPages } from '../src/importer/graph.loader.js';
 import { collectPageFiles, readPages } from '../src/importer/page.files.js';
@@ -89,17 +88,14 @@ export const issueScale: GraphSize = { roles: 3000, skills: 14_000, links: 120_0
 
 /**
  * Generates the taxonomy, writes its pages (as `npm run generate` does), parses them with the importer's
- * reader and loads them. `oneTransactionFirst` first tries what `npm run import` does, all pages in one
- * transaction; when that cannot be done (the launcher's 1 GB heap caps a transaction at about 700 MB), or when
- * not asked for, the pages go in by tier, top tier first, one transaction each: transitions only lead up, so
- * every page's targets already have their own page and the loader derives no skills for page-less roles.
- * The parsed pages are kept in `pageCache` (.generated/bench-pages unless given; null keeps none) for the
- * next run with the same size, generator and importer.
+ * reader and loads them in one transaction, as `npm run import` does. The parsed pages are kept in
+ * `pageCache` (.generated/bench-pages unless given; null keeps none) for the next run with the same size,
+ * generator and importer.
  */
 export async function loadGeneratedGraph(
   database: Database,
   size: GraphSize,
-  options: { oneTransactionFirst?: boolean; pageCache?: string | null } = {},
+  options: { pageCache?: string | null } = {},
 ): Promise<GeneratedGraph> {
   const figures: Record<string, string> = {};
   const taxonomy = generateTaxonomy({ ...size, zipfExponent: size.zipfExponent ?? 0.65 });
@@ -119,7 +115,8 @@ export async function loadGeneratedGraph(
       await writeFile(cacheFile, JSON.stringify(pages));
     }
   }
-  Object.assign(figures, await load(database, taxonomy, pages, options.oneTransactionFirst ?? false));
+  const loaded = await timed(() => loadPages(database, pages));
+  figures['load (one transaction, as npm run import)'] = seconds(loaded.ms);
   const [counts] = await database.read<{ roles: number; skills: number; links: number; transitions: number }>(`
     RETURN COUNT { (:Role) } AS roles, COUNT { (:Skill) } AS skills,
       COUNT { ()-[:REQUIRES_SKILL]->() } AS links, COUNT { (:Transition) } AS transitions`);
@@ -158,28 +155,4 @@ async function generateAndParse(taxonomy: Taxonomy, figures: Record<string, stri
   } finally {
     await rm(pagesDir, { recursive: true, force: true });
   }
-}
-
-async function load(database: Database, taxonomy: Taxonomy, pages: RolePage[], oneTransactionFirst: boolean): Promise<Record<string, string>> {
-  const figures: Record<string, string> = {};
-  if (oneTransactionFirst) {
-    const whole = await timed(() => loadPages(database, pages).then(() => null, (error: unknown) => error));
-    if (whole.value === null) return { 'load (one transaction, as npm run import)': seconds(whole.ms) };
-    const reason = whole.value instanceof Error ? whole.value.message : String(whole.value);
-    log(`one-transaction load failed after ${seconds(whole.ms)}: ${reason}`);
-    figures['load (one transaction, as npm run import)'] = `FAILED after ${seconds(whole.ms)}: ${reason}`;
-  }
-  const tierOf = new Map(taxonomy.roles.map((role) => [pageFileName(role), role.tier]));
-  const byTier = new Map<number, RolePage[]>();
-  for (const page of pages) {
-    const tier = tierOf.get(basename(page.file)) ?? 0;
-    const batch = byTier.get(tier);
-    if (batch) batch.push(page);
-    else byTier.set(tier, [page]);
-  }
-  const batches = await timed(async () => {
-    for (const tier of [...byTier.keys()].sort((a, b) => b - a)) await loadPages(database, byTier.get(tier) ?? []);
-  });
-  figures[`load (${byTier.size} transactions, one per tier)`] = seconds(batches.ms);
-  return figures;
 }
