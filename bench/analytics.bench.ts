@@ -24,7 +24,6 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '2' },
     runs: { type: 'string', default: '7' },
     'matrix-roles': { type: 'string', default: '500' },
-    'skip-one-transaction': { type: 'boolean', default: false },
   },
 });
 const runs = Number(values.runs);
@@ -55,8 +54,8 @@ async function main(): Promise<void> {
         seed: Number(values.seed),
         zipfExponent: Number(values.zipf),
       },
-      // Parsed afresh, so that the report has the parse time; the one-transaction load is what `npm run import` does.
-      { oneTransactionFirst: !values['skip-one-transaction'], pageCache: null },
+      // Parsed afresh, so that the report has the parse time.
+      { pageCache: null },
     );
 
     const [widest, second] = await database.read<{ id: string }>('MATCH (r:Role) RETURN r.id AS id ORDER BY COUNT { (r)-[:REQUIRES_SKILL]->() } DESC, id LIMIT 2');
