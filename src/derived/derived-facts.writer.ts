@@ -1,7 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { run } from '../neo4j/database.js';
 import { computeLevels, type Edge } from './level.calculator.js';
-import { skillsMentionedIn, type NamedSkill } from './skill.matcher.js';
+import { skillMatcher, type NamedSkill } from './skill.matcher.js';
 
 const queries = {
   roleIds: 'MATCH (r:Role) RETURN r.id AS id',
@@ -47,10 +47,10 @@ async function refreshDerivedSkills(tx: ManagedTransaction): Promise<void> {
   await run(tx, queries.deleteDerivedSkills);
   const texts = await run<{ role: string; sourceFile: string; sourceLine: number; texts: (string | null)[] }>(tx, queries.developingTexts);
   if (texts.length === 0) return;
-  const skills = await run<NamedSkill>(tx, queries.skills);
+  const mentionedIn = skillMatcher(await run<NamedSkill>(tx, queries.skills));
   const links = new Map<string, { role: string; skill: string; sourceFile: string; sourceLine: number }>();
   for (const row of texts) {
-    for (const skill of skillsMentionedIn(row.texts.filter(Boolean).join('\n'), skills)) {
+    for (const skill of mentionedIn(row.texts.filter(Boolean).join('\n'))) {
       const key = `${row.role} ${skill.id}`;
       if (!links.has(key)) links.set(key, { role: row.role, skill: skill.id, sourceFile: row.sourceFile, sourceLine: row.sourceLine });
     }

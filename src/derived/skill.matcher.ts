@@ -15,17 +15,37 @@ export function stems(text: string): string[] {
 }
 
 /**
- * The skills a text develops: those every meaningful word of whose name appears in the text, after stemming.
- * "Learn to read and manage a P&L" develops "P&L management"; "Strong board and investor relationships"
- * develops no "Board communication", which it does not mention.
+ * Finds the skills a text develops: those every meaningful word of whose name appears in the text, after
+ * stemming. "Learn to read and manage a P&L" develops "P&L management"; "Strong board and investor
+ * relationships" develops no "Board communication", which it does not mention.
+ *
+ * The names are stemmed once, here, not once per text: a refresh checks thousands of texts against thousands
+ * of skills. Each skill is filed under the stem of its name that the fewest names share, so that a text is
+ * checked only against the skills filed under its own stems.
  */
-export function skillsMentionedIn(text: string, skills: NamedSkill[]): NamedSkill[] {
-  const available = countStems(stems(text));
-  return skills.filter((skill) => {
-    const needed = countStems(stems(skill.name));
-    // A word the name repeats must be repeated in the text too: "Managing managers" is not in "manage a P&L".
-    return needed.size > 0 && [...needed].every(([stem, count]) => (available.get(stem) ?? 0) >= count);
-  });
+export function skillMatcher(skills: NamedSkill[]): (text: string) => NamedSkill[] {
+  const named = skills.map((skill, position) => ({ position, needed: [...countStems(stems(skill.name))] }));
+  const namesWith = new Map<string, number>();
+  for (const { needed } of named) for (const [stem] of needed) namesWith.set(stem, (namesWith.get(stem) ?? 0) + 1);
+  const filed = new Map<string, typeof named>();
+  for (const skill of named) {
+    const [rarest] = skill.needed.map(([stem]) => stem).sort((a, b) => (namesWith.get(a) ?? 0) - (namesWith.get(b) ?? 0));
+    if (rarest === undefined) continue;
+    const list = filed.get(rarest);
+    if (list) list.push(skill);
+    else filed.set(rarest, [skill]);
+  }
+  return (text) => {
+    const available = countStems(stems(text));
+    const found: number[] = [];
+    for (const stem of available.keys()) {
+      for (const { position, needed } of filed.get(stem) ?? []) {
+        // A word the name repeats must be repeated in the text too: "Managing managers" is not in "manage a P&L".
+        if (needed.every(([word, count]) => (available.get(word) ?? 0) >= count)) found.push(position);
+      }
+    }
+    return found.sort((a, b) => a - b).map((position) => skills[position] as NamedSkill);
+  };
 }
 
 function countStems(list: string[]): Map<string, number> {
