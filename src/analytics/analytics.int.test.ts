@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedGraph, startTestApi, type GraphQLResponse, type TestApi } from '../../tests/api-server.js';
+import { seedGraph, startTestApi, testApiToken, type GraphQLResponse, type TestApi } from '../../tests/api-server.js';
 import { clearGraph, openTestDatabase } from '../../tests/neo4j.js';
+import { refreshDerivedFacts } from '../derived/derived-facts.writer.js';
 import { pageFileName, renderRolePage } from '../generator/role-page.writer.js';
 import { generateTaxonomy } from '../generator/taxonomy.generator.js';
 import { loadPages } from '../importer/graph.loader.js';
+import type { RolePage } from '../importer/page.model.js';
 import { parseRolePage } from '../importer/page.parser.js';
 
 // Every figure the API gives is checked against the same figure computed here, in TypeScript, from each role's
@@ -366,21 +368,92 @@ describe('bad arguments', () => {
 
 // The seed has six roles; a generated taxonomy has enough roles, popular skills and ties to exercise ranking.
 describe('on a generated taxonomy of 80 roles', () => {
+  let pages: RolePage[];
   beforeAll(async () => {
     const taxonomy = generateTaxonomy({ roles: 80, skills: 400, links: 2400, transitions: 160, seed: 7, zipfExponent: 0.65 });
+    pages = taxonomy.roles.map((role, index) => parseRolePage(renderRolePage(taxonomy, index), pageFileName(role)));
     await clearGraph(database);
-    await loadPages(database, taxonomy.roles.map((role, index) => parseRolePage(renderRolePage(taxonomy, index), pageFileName(role))));
+    await loadPages(database, pages);
     await readGraph();
   });
   afterAll(() => seedGraph(database));
 
-  it('ranks skill centrality exactly', async () => {
+  interface Ranked {
+    id: string;
+    roleCount: number;
+    categories: number;
+    betweenness: number;
+  }
+
+  async function centrality(): Promise<Ranked[]> {
     const { skillCentrality } = await data<{ skillCentrality: { skill: { id: string }; roleCount: number; categories: number; betweenness: number }[] }>(
       '{ skillCentrality(first: 100) { skill { id } roleCount categories betweenness } }',
     );
+    return skillCentrality.map(({ skill, ...figures }) => ({ id: skill.id, ...figures }));
+  }
+
+  /** Compares the API's ranking with the test's own computation on the graph as it is now. */
+  async function expectExactCentrality(ranking: Ranked[]): Promise<void> {
+    await readGraph();
     const expected = expectedCentrality(100);
-    expect(skillCentrality.map((entry) => [entry.skill.id, entry.roleCount, entry.categories])).toEqual(expected.map((entry) => [entry.id, entry.roleCount, entry.categories]));
-    skillCentrality.forEach((entry, index) => expect(entry.betweenness).toBeCloseTo(expected[index]?.betweenness ?? NaN, 9));
+    expect(ranking.map((entry) => [entry.id, entry.roleCount, entry.categories])).toEqual(expected.map((entry) => [entry.id, entry.roleCount, entry.categories]));
+    ranking.forEach((entry, index) => expect(entry.betweenness).toBeCloseTo(expected[index]?.betweenness ?? NaN, 9));
+  }
+
+  async function mutate(query: string): Promise<void> {
+    const response = await api.query(query, undefined, { authorization: `Bearer ${testApiToken}` });
+    expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+  }
+
+  it('ranks skill centrality exactly', async () => {
+    await expectExactCentrality(await centrality());
+  });
+
+  it('stores every skill\'s roleCount and betweenness with the write that loaded the pages', async () => {
+    const stored = await database.read<{ id: string; roleCount: number; betweenness: number }>(
+      'MATCH (s:Skill) RETURN s.id AS id, s.roleCount AS roleCount, s.betweenness AS betweenness ORDER BY id',
+    );
+    const expected = new Map(expectedCentrality(Infinity).map((entry) => [entry.id, entry]));
+    expect(stored.map((row) => row.id)).toEqual(sorted(skillCategories.keys()));
+    for (const row of stored) {
+      expect(row.roleCount).toBe(expected.get(row.id)?.roleCount ?? 0);
+      expect(row.betweenness).toBeCloseTo(expected.get(row.id)?.betweenness ?? 0, 9);
+    }
+  });
+
+  it('serves no stale ranking after a curation mutation', async () => {
+    const before = await centrality();
+    const top = before[0] as Ranked;
+    const outsider = sorted(skillSets.keys()).find((role) => !skillSets.get(role)?.has(top.id)) as string;
+    await mutate(`mutation { addSkillToRole(roleId: "${outsider}", skillId: "${top.id}") { id } }`);
+    const added = await centrality();
+    expect(added.find((entry) => entry.id === top.id)?.roleCount).toBe(top.roleCount + 1);
+    await expectExactCentrality(added);
+
+    await mutate(`mutation { removeSkillFromRole(roleId: "${outsider}", skillId: "${top.id}") { id } }`);
+    const removed = await centrality();
+    await expectExactCentrality(removed);
+    expect(removed.map((entry) => [entry.id, entry.roleCount])).toEqual(before.map((entry) => [entry.id, entry.roleCount]));
+  });
+
+  it('serves no stale ranking after a page is imported again with other skills', async () => {
+    const before = await centrality();
+    const top = before[0] as Ranked;
+    const page = pages.find((candidate) => candidate.skills.some((skill) => skill.id === top.id)) as RolePage;
+    await loadPages(database, [{ ...page, skills: page.skills.filter((skill) => skill.id !== top.id) }]);
+    const cut = await centrality();
+    expect(cut.find((entry) => entry.id === top.id)?.roleCount).toBe(top.roleCount - 1);
+    await expectExactCentrality(cut);
+
+    await loadPages(database, [page]);
+    await expectExactCentrality(await centrality());
+  });
+
+  it('computes the ranking when a skill has no stored figures, as in a graph written before they were stored', async () => {
+    await database.write('MATCH (s:Skill) WITH s ORDER BY s.betweenness DESC LIMIT 1 REMOVE s.roleCount, s.betweenness');
+    await expectExactCentrality(await centrality());
+    await database.writeTransaction(refreshDerivedFacts);
+    expect(await database.read('MATCH (s:Skill) WHERE s.betweenness IS NULL RETURN s.id AS id')).toEqual([]);
   });
 
   it('ranks similar roles exactly, for every role', async () => {

@@ -1,3 +1,4 @@
+import { skillCentralityRows } from '../derived/skill-centrality.query.js';
 import type { Database } from '../neo4j/database.js';
 
 /** The three sets that two roles' skills make, as skill ids in id order, with the scores of their overlap. */
@@ -55,6 +56,9 @@ const scores = (shared: string, sizeA: string, sizeB: string) => `
   CASE WHEN ${sizeA} + ${sizeB} - ${shared} = 0 THEN 0.0 ELSE toFloat(${shared}) / (${sizeA} + ${sizeB} - ${shared}) END AS jaccard,
   CASE WHEN ${sizeA} = 0 OR ${sizeB} = 0 THEN 0.0 ELSE toFloat(${shared}) / CASE WHEN ${sizeA} < ${sizeB} THEN ${sizeA} ELSE ${sizeB} END END AS overlapCoefficient`;
 
+/** In how many categories pages list a skill. */
+const categoryCount = (skill: string) => `COUNT { MATCH (${skill})-[:IN_CATEGORY]->(c:SkillCategory) RETURN DISTINCT c }`;
+
 /** Floating-point sums differ in the last bits with the order of their terms: rank on a rounding, so ties are ties. */
 const rankable = (value: string) => `round(${value}, 9)`;
 
@@ -105,40 +109,24 @@ const queries = {
     RETURN other.id AS id, jaccard, overlapCoefficient,
       COLLECT { MATCH (r)-[:REQUIRES_SKILL]->(s:Skill)<-[:REQUIRES_SKILL]-(other) WHERE ${considered('s')} RETURN DISTINCT s.id AS id ORDER BY id } AS shared`,
 
-  // Betweenness of skill s over pairs of roles at distance 2: each pair {a, b} that shares k skills has k
-  // shortest paths a–s–b, one through each shared skill, which gets 1/k of the pair. Most pairs share one
-  // skill and give it 1, so a skill starts from the number of pairs of the roles that need it, C(d, 2), and
-  // only pairs that share k ≥ 2 skills are enumerated, each taking 1 - 1/k off every skill it shares. They
-  // are found per role a, among the roles b reached through a's skills (b after a, so each pair counts once).
-  // The inner patterns leave out labels: REQUIRES_SKILL only leads from a Role to a Skill, and checking
-  // labels on a million rows costs.
   centrality: `
-    CALL () {
-      MATCH (s:Skill)
-      WHERE ${considered('s')}
-      WITH s, COUNT { MATCH (r:Role)-[:REQUIRES_SKILL]->(s) RETURN DISTINCT r } AS roleCount
-      WHERE roleCount > 0
-      RETURN s, roleCount, toFloat(roleCount * (roleCount - 1)) / 2 AS share
-      UNION ALL
-      MATCH (a:Role)
-      CALL (a) {
-        MATCH (a)-[:REQUIRES_SKILL]->(s)
-        WHERE ${considered('s')}
-        WITH DISTINCT s
-        MATCH (s)<-[:REQUIRES_SKILL]-(b)
-        WHERE elementId(a) < elementId(b)
-        WITH b, collect(DISTINCT s) AS shared
-        WHERE size(shared) > 1
-        WITH shared, 1.0 / size(shared) - 1.0 AS correction
-        UNWIND shared AS s
-        RETURN s, sum(correction) AS share
-      }
-      RETURN s, 0 AS roleCount, share
-    }
-    WITH s, max(roleCount) AS roleCount, sum(share) AS betweenness
+    ${skillCentralityRows(considered)}
+    WHERE roleCount > 0
     ORDER BY ${rankable('betweenness')} DESC, roleCount DESC, s.id
     LIMIT $first
-    RETURN s.id AS id, betweenness, roleCount, COUNT { MATCH (s)-[:IN_CATEGORY]->(c:SkillCategory) RETURN DISTINCT c } AS categories`,
+    RETURN s.id AS id, betweenness, roleCount, ${categoryCount('s')} AS categories`,
+
+  // The same ranking over every skill, from the figures refreshDerivedFacts stores on each skill with every
+  // write; complete is false while some skill has none (a graph written before they were stored, or by hand).
+  storedCentrality: `
+    CALL () {
+      MATCH (s:Skill)
+      WHERE s.roleCount > 0
+      RETURN s ORDER BY ${rankable('s.betweenness')} DESC, s.roleCount DESC, s.id
+      LIMIT $first
+    }
+    WITH collect({id: s.id, betweenness: s.betweenness, roleCount: s.roleCount, categories: ${categoryCount('s')}}) AS ranking
+    RETURN ranking, NOT EXISTS { MATCH (s:Skill) WHERE s.betweenness IS NULL } AS complete`,
 
   readiness: `
     MATCH (r:Role)-[:REQUIRES_SKILL]->(s:Skill)
@@ -182,8 +170,15 @@ export class AnalyticsRepository {
     return this.database.read<SimilarRecord>(queries.similar, { to, considered, minJaccard, first });
   }
 
+  /** The skills some role needs, highest betweenness first, computed now over the considered skills. */
   async centrality(considered: string[] | null, first: number): Promise<CentralityRecord[]> {
     return this.database.read<CentralityRecord>(queries.centrality, { considered, first });
+  }
+
+  /** The same ranking over every skill, read from the stored figures; null when some skill has none. */
+  async storedCentrality(first: number): Promise<CentralityRecord[] | null> {
+    const [row] = await this.database.read<{ ranking: CentralityRecord[]; complete: boolean }>(queries.storedCentrality, { first });
+    return row?.complete ? row.ranking : null;
   }
 
   async readiness(skills: string[], considered: string[] | null, first: number): Promise<ReadinessRecord[]> {

@@ -1,6 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { run } from '../neo4j/database.js';
 import { computeLevels, type Edge } from './level.calculator.js';
+import { skillCentralityRows } from './skill-centrality.query.js';
 import { skillMatcher, type NamedSkill } from './skill.matcher.js';
 
 const queries = {
@@ -21,16 +22,26 @@ const queries = {
     WHERE NOT EXISTS { (r)-[:REQUIRES_SKILL]->(s) }
     CREATE (r)-[q:REQUIRES_SKILL {derived: true, sourceFile: link.sourceFile, sourceLine: link.sourceLine}]->(s)
     SET q.category = COLLECT { MATCH (s)-[:IN_CATEGORY]->(c) RETURN c.name ORDER BY c.name LIMIT 1 }[0]`,
+  // A skill is written only when a figure changed: a sum of floats can differ in its last bits with the order
+  // of its terms, which would otherwise rewrite every skill on every write and make an unchanged import
+  // report every skill as updated.
+  storeSkillCentrality: `
+    ${skillCentralityRows(() => 'true')}
+    WITH s, roleCount, betweenness
+    WHERE s.roleCount IS NULL OR s.roleCount <> roleCount OR s.betweenness IS NULL OR abs(s.betweenness - betweenness) > 1e-9 * (1 + betweenness)
+    SET s.roleCount = roleCount, s.betweenness = betweenness`,
 };
 
 /**
  * Recomputes what the graph derives rather than states, after any write that may change it:
- * every role's level, and the skills of roles that have no page of their own (CTO, CEO), which are the skills
- * that the actions and readiness indicators of the transitions into them develop.
+ * every role's level; the skills of roles that have no page of their own (CTO, CEO), which are the skills
+ * that the actions and readiness indicators of the transitions into them develop; and, once those are known,
+ * every skill's roleCount and betweenness, which skillCentrality ranks by.
  */
 export async function refreshDerivedFacts(tx: ManagedTransaction): Promise<void> {
   await refreshLevels(tx);
   await refreshDerivedSkills(tx);
+  await run(tx, queries.storeSkillCentrality);
 }
 
 async function refreshLevels(tx: ManagedTransaction): Promise<void> {
