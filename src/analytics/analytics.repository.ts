@@ -73,7 +73,9 @@ const queries = {
 
   // Roles are numbered by their position in $ids. Every skill lists the numbers of the roles that need it, and
   // each pair of numbers in a list is one skill those two roles share: counting a pair's occurrences gives the
-  // size of the intersection. Only pairs that share a skill come back; the others share none.
+  // size of the intersection. Only pairs that share a skill come back; the others share none. They come back
+  // as one row per role a, with lists: a record per pair cost the driver more than the query (500 roles:
+  // tens of thousands of pairs).
   matrix: `
     WITH [i IN range(0, size($ids) - 1) | ${setSize(':Role {id: $ids[i]}')}] AS sizes
     CALL () {
@@ -90,7 +92,7 @@ const queries = {
     WITH i AS a, j AS b, sharedCount, sizes[i] AS sizeA, sizes[j] AS sizeB
     WITH a, b, sharedCount, ${scores('sharedCount', 'sizeA', 'sizeB')}
     WHERE jaccard >= $minJaccard
-    RETURN a, b, sharedCount, jaccard, overlapCoefficient`,
+    RETURN a, collect(b) AS b, collect(sharedCount) AS sharedCount, collect(jaccard) AS jaccard, collect(overlapCoefficient) AS overlapCoefficient`,
 
   similar: `
     MATCH (r:Role {id: $to})
@@ -162,7 +164,20 @@ export class AnalyticsRepository {
 
   /** The pairs (a ≤ b, by position in ids) whose jaccard reaches minJaccard and that share a skill. */
   async matrix(ids: string[], considered: string[] | null, minJaccard: number): Promise<PairRecord[]> {
-    return this.database.read<PairRecord>(queries.matrix, { ids, considered, minJaccard });
+    const rows = await this.database.read<{ a: number; b: number[]; sharedCount: number[]; jaccard: number[]; overlapCoefficient: number[] }>(queries.matrix, {
+      ids,
+      considered,
+      minJaccard,
+    });
+    return rows.flatMap((row) =>
+      row.b.map((b, index) => ({
+        a: row.a,
+        b,
+        sharedCount: row.sharedCount[index] as number,
+        jaccard: row.jaccard[index] as number,
+        overlapCoefficient: row.overlapCoefficient[index] as number,
+      })),
+    );
   }
 
   /** The roles sharing a skill with the role, most similar first. */

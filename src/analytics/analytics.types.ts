@@ -33,7 +33,7 @@ export class SkillOverlap {
   overlapCoefficient!: number;
 }
 
-@ObjectType({ description: 'One cell of an overlap matrix: the overlap of role a\'s skills with role b\'s.' })
+@ObjectType({ description: 'One cell of an overlap matrix: the overlap of role a\'s skills with role b\'s.', simpleResolvers: true })
 export class OverlapCell {
   @Field(() => ID, { description: 'The id of the row\'s role.' })
   a!: string;
