@@ -22,13 +22,15 @@ const queries = {
     WHERE NOT EXISTS { (r)-[:REQUIRES_SKILL]->(s) }
     CREATE (r)-[q:REQUIRES_SKILL {derived: true, sourceFile: link.sourceFile, sourceLine: link.sourceLine}]->(s)
     SET q.category = COLLECT { MATCH (s)-[:IN_CATEGORY]->(c) RETURN c.name ORDER BY c.name LIMIT 1 }[0]`,
-  // A skill is written only when a figure changed: a sum of floats can differ in its last bits with the order
-  // of its terms, which would otherwise rewrite every skill on every write and make an unchanged import
-  // report every skill as updated.
+  // A skill is written only when a figure changed. A sum of floats differs in its last bits with the order
+  // of its terms (a few 1e-13 of it at most: a skill sums a few thousand terms), which would otherwise
+  // rewrite every skill on every write and make an unchanged import report every skill as updated; a real
+  // change is far above 1e-12 of it (a pair of roles going from k to k + 1 shared skills moves it by
+  // 1/k - 1/(k + 1)).
   storeSkillCentrality: `
     ${skillCentralityRows(() => 'true')}
     WITH s, roleCount, betweenness
-    WHERE s.roleCount IS NULL OR s.roleCount <> roleCount OR s.betweenness IS NULL OR abs(s.betweenness - betweenness) > 1e-9 * (1 + betweenness)
+    WHERE s.roleCount IS NULL OR s.roleCount <> roleCount OR s.betweenness IS NULL OR abs(s.betweenness - betweenness) > 1e-12 * (1 + betweenness)
     SET s.roleCount = roleCount, s.betweenness = betweenness`,
 };
 
