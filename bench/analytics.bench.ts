@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { createContext } from '../src/api/context.js';
 import { createRepositories } from '../src/api/repositories.js';
 import { startApiServer, type ApiServer } from '../src/api/server.js';
+import { refreshDerivedFacts } from '../src/derived/derived-facts.writer.js';
 import { issueScale, loadGeneratedGraph, log, startBenchNeo4j, timed } from './bench-graph.js';
 
 /**
@@ -11,7 +12,8 @@ import { issueScale, loadGeneratedGraph, log, startBenchNeo4j, timed } from './b
  * taxonomy of the issue's size imported into it, and the analytics timed through the services (what a
  * resolver calls: validation, Cypher and loading the roles and skills of the answer) and over HTTP (the same
  * plus GraphQL execution and JSON, with the response cache off so that every run computes), as the median of
- * several runs after warm-up runs.
+ * several runs after warm-up runs. Then what a write costs on that graph, since every write recomputes the
+ * derived facts, skill centrality included.
  */
 const { values } = parseArgs({
   options: {
@@ -59,6 +61,10 @@ async function main(): Promise<void> {
     );
 
     const [widest, second] = await database.read<{ id: string }>('MATCH (r:Role) RETURN r.id AS id ORDER BY COUNT { (r)-[:REQUIRES_SKILL]->() } DESC, id LIMIT 2');
+    const [lacking] = await database.read<{ id: string }>(
+      'MATCH (s:Skill) WHERE NOT EXISTS { (:Role {id: $role})-[:REQUIRES_SKILL]->(s) } RETURN s.id AS id ORDER BY COUNT { (s)<-[:REQUIRES_SKILL]-() } DESC, id LIMIT 1',
+      { role: widest?.id ?? '' },
+    );
     const popular = await database.read<{ id: string }>('MATCH (s:Skill) RETURN s.id AS id ORDER BY COUNT { (s)<-[:REQUIRES_SKILL]-() } DESC, id LIMIT 20');
     const everyRole = await database.read<{ id: string }>('MATCH (r:Role) RETURN r.id AS id ORDER BY id');
     const step = Math.max(1, Math.floor(everyRole.length / matrixSize));
@@ -73,11 +79,13 @@ async function main(): Promise<void> {
     const analytics = () => createContext(repositories, 'disabled', limits).analytics;
     // Without the response cache every run computes; with it (as `npm start` runs), a repeated question on an
     // unchanged graph is answered from the cache.
-    const config = { apiToken: undefined, maxQueryDepth: 12, maxQueryComplexity: 20_000, maxMatrixRoles: matrixSize };
+    const apiToken = 'bench-curator';
+    const config = { apiToken, maxQueryDepth: 12, maxQueryComplexity: 20_000, maxMatrixRoles: matrixSize };
     const uncached = await startApiServer({ database, port: 0, host: '127.0.0.1', config: { ...config, responseCacheMb: 0 }, log });
     const cached = await startApiServer({ database, port: 0, host: '127.0.0.1', config, log });
     const http = (server: ApiServer) => async (query: string, variables: Record<string, unknown>) => {
-      const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+      const headers = { 'content-type': 'application/json', authorization: `Bearer ${apiToken}` };
+      const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
       const body = (await response.json()) as { errors?: unknown[] };
       if (body.errors) throw new Error(JSON.stringify(body.errors));
     };
@@ -120,6 +128,13 @@ async function main(): Promise<void> {
         variables: { roles: matrixRoles },
       },
       {
+        // Above 0, minJaccard leaves out the pairs that share no skill (a Jaccard index is at least 1 / |A ∪ B|).
+        name: `overlapMatrix (${matrixRoles.length} roles, cells with minJaccard 0.000001: the pairs that share a skill)`,
+        service: () => analytics().overlapMatrix(matrixRoles, null, 0.000001).then((matrix) => matrix.scores.cells(matrix.minJaccard)),
+        query: 'query($roles: [ID!]) { overlapMatrix(roles: $roles, minJaccard: 0.000001) { roles { id } cells { a b jaccard sharedCount } } }',
+        variables: { roles: matrixRoles },
+      },
+      {
         name: `overlapMatrix (${matrixRoles.length} roles, as jaccardRows)`,
         service: () => analytics().overlapMatrix(matrixRoles, null, 0).then((matrix) => matrix.scores.jaccardRows()),
         query: 'query($roles: [ID!]) { overlapMatrix(roles: $roles) { roles { id } jaccardRows } }',
@@ -135,6 +150,27 @@ async function main(): Promise<void> {
       const format = (result: { median: number; all: number[] }) => `${result.median.toFixed(0)} ms`;
       rows.push(`| ${entry.name} | ${format(service)} | ${format(overHttp)} | ${format(repeated)} | ${service.all.map((ms) => ms.toFixed(0)).join(', ')} |`);
     }
+
+    // Every import and curation mutation runs refreshDerivedFacts in its transaction; adding a skill to the
+    // widest role and removing it again changes its pairs with hundreds of roles, and so many skills' figures.
+    const role = widest?.id ?? '';
+    const skill = lacking?.id ?? '';
+    const writes: { name: string; work: () => Promise<unknown> }[] = [
+      { name: 'refreshDerivedFacts alone, in a write transaction (nothing changed)', work: () => database.writeTransaction(refreshDerivedFacts) },
+      {
+        name: `addSkillToRole then removeSkillFromRole over HTTP (two writes: ${role}, ${skill})`,
+        work: async () => {
+          await http(uncached)('mutation($role: ID!, $skill: ID!) { addSkillToRole(roleId: $role, skillId: $skill) { id } }', { role, skill });
+          await http(uncached)('mutation($role: ID!, $skill: ID!) { removeSkillFromRole(roleId: $role, skillId: $skill) { id } }', { role, skill });
+        },
+      },
+    ];
+    const writeRows: string[] = [];
+    for (const entry of writes) {
+      log(entry.name);
+      const result = await median(entry.work);
+      writeRows.push(`| ${entry.name} | ${result.median.toFixed(0)} ms | ${result.all.map((ms) => ms.toFixed(0)).join(', ')} |`);
+    }
     await uncached.stop();
     await cached.stop();
 
@@ -143,6 +179,8 @@ async function main(): Promise<void> {
     for (const [step, time] of Object.entries(figures)) console.log(`| ${step} | ${time} |`);
     console.log('\n| Operation | Service | HTTP, no cache | HTTP, repeated, response cache on | Service runs (ms) |\n|---|---|---|---|---|');
     for (const row of rows) console.log(row);
+    console.log('\n| Write | Median | Runs (ms) |\n|---|---|---|');
+    for (const row of writeRows) console.log(row);
   } finally {
     await neo4j.stop();
   }
