@@ -173,6 +173,16 @@ describe('importing a page again', () => {
     expect(await one('MATCH (x:Responsibility) RETURN collect(x.text) AS value')).toEqual(['Set technical direction across teams']);
   });
 
+  it('does not report a skill as removed, or created again, while another page still needs it', async () => {
+    const principal = parseRolePage(['# Principal Engineer', '', '## Key Skill Sets', '', '| Category | Skills |', '|---|---|', '| **Technical** | Mentoring |', ''].join('\n'), 'pages/principal.md');
+    await loadPages(database, [page('System design, Mentoring', 'Set technical direction'), principal]);
+    const dropped = await loadPages(database, [page('System design', 'Set technical direction')]);
+    expect(dropped.removed).toEqual({ REQUIRES_SKILL: 1, IN_CATEGORY: 1 });
+    expect(await one("MATCH (s:Skill {id: 'mentoring'}) RETURN count(s) AS value")).toBe(1);
+    const restored = await loadPages(database, [page('System design, Mentoring', 'Set technical direction')]);
+    expect(restored.created).toEqual({ REQUIRES_SKILL: 1, IN_CATEGORY: 1 });
+  });
+
   it('reports a changed value as updated', async () => {
     await loadPages(database, await vpPage());
     const [vp] = await vpPage();

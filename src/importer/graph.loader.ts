@@ -77,7 +77,8 @@ export async function loadPages(database: Database, pages: RolePage[]): Promise<
     await run(tx, queries.deleteOrphans);
     await run(tx, queries.rehomeSource, { files: plan.files });
     await refreshDerivedFacts(tx);
-    const after = await snapshot(tx, plan);
+    // A shared node seen before is looked at again: a role or skill the pages no longer name may still exist.
+    const after = await snapshot(tx, plan, before);
     return {
       files: plan.files,
       ...diffSnapshots(before, after),
@@ -96,7 +97,7 @@ async function readKnownRoles(tx: ManagedTransaction): Promise<KnownRoles> {
   return known;
 }
 
-async function snapshot(tx: ManagedTransaction, plan: GraphPlan): Promise<Snapshot> {
+async function snapshot(tx: ManagedTransaction, plan: GraphPlan, seenBefore: Snapshot = new Map()): Promise<Snapshot> {
   const result: Snapshot = new Map();
   const collect = async (query: string, parameters: Record<string, unknown>): Promise<void> => {
     for (const row of await run<{ kind: string; id: string; properties: Properties }>(tx, query, parameters)) {
@@ -107,7 +108,7 @@ async function snapshot(tx: ManagedTransaction, plan: GraphPlan): Promise<Snapsh
   };
   await collect(queries.ownedSnapshot, { files: plan.files, labels: ownedLabels });
   for (const label of sharedLabels) {
-    const ids = plan.nodes.filter((node) => node.label === label).map((node) => node.id);
+    const ids = [...plan.nodes.filter((node) => node.label === label).map((node) => node.id), ...(seenBefore.get(label)?.keys() ?? [])];
     await collect(queries.sharedSnapshot(label), { files: plan.files, ids });
   }
   await collect(queries.relationshipSnapshot, { files: plan.files });

@@ -14,8 +14,12 @@ export interface ImportReport {
   warnings: string[];
 }
 
-/** Where a fact was stated is provenance, not content: a page that only moved lines is not "updated". */
-const provenanceOnly = new Set(['sourceLine']);
+/**
+ * Properties that are not what a page says: where a fact was stated (a page that only moved lines is not
+ * "updated"), and what the graph derives from all pages together (a role's level, a skill's centrality),
+ * which moves with every page that names the role or skill.
+ */
+const notContent = new Set(['sourceLine', 'level', 'roleCount', 'betweenness']);
 
 export function diffSnapshots(before: Snapshot, after: Snapshot): Pick<ImportReport, 'created' | 'updated' | 'removed'> {
   const created: Counts = {};
@@ -39,7 +43,7 @@ function add(counts: Counts, kind: string): void {
 }
 
 function sameContent(a: Properties, b: Properties): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)].filter((key) => !provenanceOnly.has(key)));
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)].filter((key) => !notContent.has(key)));
   return [...keys].every((key) => JSON.stringify(a[key] ?? null) === JSON.stringify(b[key] ?? null));
 }
 
