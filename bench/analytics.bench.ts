@@ -5,6 +5,7 @@ import { createContext } from '../src/api/context.js';
 import { createRepositories } from '../src/api/repositories.js';
 import { startApiServer, type ApiServer } from '../src/api/server.js';
 import { refreshDerivedFacts } from '../src/derived/derived-facts.writer.js';
+import { taxonomyFlags, taxonomyOptions } from '../src/generator/taxonomy.flags.js';
 import { issueScale, loadGeneratedGraph, log, startBenchNeo4j, timed } from './bench-graph.js';
 
 /**
@@ -17,12 +18,11 @@ import { issueScale, loadGeneratedGraph, log, startBenchNeo4j, timed } from './b
  */
 const { values } = parseArgs({
   options: {
+    ...taxonomyFlags,
     roles: { type: 'string', default: String(issueScale.roles) },
     skills: { type: 'string', default: String(issueScale.skills) },
     links: { type: 'string', default: String(issueScale.links) },
     transitions: { type: 'string', default: String(issueScale.transitions) },
-    seed: { type: 'string', default: String(issueScale.seed) },
-    zipf: { type: 'string', default: String(issueScale.zipfExponent) },
     warmup: { type: 'string', default: '2' },
     runs: { type: 'string', default: '7' },
     'matrix-roles': { type: 'string', default: '500' },
@@ -48,14 +48,7 @@ async function main(): Promise<void> {
   try {
     const { figures } = await loadGeneratedGraph(
       database,
-      {
-        roles: Number(values.roles),
-        skills: Number(values.skills),
-        links: Number(values.links),
-        transitions: Number(values.transitions),
-        seed: Number(values.seed),
-        zipfExponent: Number(values.zipf),
-      },
+      taxonomyOptions(values),
       // Parsed afresh, so that the report has the parse time.
       { pageCache: null },
     );

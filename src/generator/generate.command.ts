@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeGeneratedPages } from './page-folder.writer.js';
+import { taxonomyFlags, taxonomyOptions } from './taxonomy.flags.js';
 import { generateTaxonomy } from './taxonomy.generator.js';
 
 const usage = 'usage: npm run generate -- --roles 3000 --skills 14000 --links 120000 --transitions 9000 [--seed 42] [--zipf 0.65] [--out .generated/pages]';
@@ -10,12 +11,7 @@ async function main(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
-      roles: { type: 'string' },
-      skills: { type: 'string' },
-      links: { type: 'string' },
-      transitions: { type: 'string' },
-      seed: { type: 'string', default: '42' },
-      zipf: { type: 'string', default: '0.65' },
+      ...taxonomyFlags,
       // A folder of its own inside .generated/, which the benchmarks also use for their parsed pages.
       out: { type: 'string', default: join('.generated', 'pages') },
     },
@@ -24,15 +20,9 @@ async function main(args: string[]): Promise<number> {
     console.error(usage);
     return 2;
   }
+  const options = taxonomyOptions(values);
   const started = performance.now();
-  const taxonomy = generateTaxonomy({
-    roles: Number(values.roles),
-    skills: Number(values.skills),
-    links: Number(values.links),
-    transitions: Number(values.transitions),
-    seed: Number(values.seed),
-    zipfExponent: Number(values.zipf),
-  });
+  const taxonomy = generateTaxonomy(options);
   const pages = await writeGeneratedPages(values.out, taxonomy);
   console.log(`Wrote ${pages} pages to ${values.out} in ${((performance.now() - started) / 1000).toFixed(1)} s; load them with: npm run import -- ${values.out}`);
   return 0;
