@@ -62,7 +62,8 @@ describe('npm run import', () => {
 
   it('prints what it created, updated and removed', async () => {
     const file = join(folder, 'staff.md');
-    await writeFile(file, page('## Key Skill Sets\n\n| Category | Skills |\n|---|---|\n| **Technical** | System design, Mentoring |'));
+    // A skill no other page in the test database names, so that dropping it removes the node.
+    await writeFile(file, page('## Key Skill Sets\n\n| Category | Skills |\n|---|---|\n| **Technical** | System design, Glassblowing |'));
     const first = await importCommand(file);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain(`Imported 1 page: ${file}`);
