@@ -20,17 +20,11 @@ const roleFields = `
     skills { id name category }
     transitionsOut { id to { id title } timeline { minYears maxYears openEnded } }`;
 
-/** This project's GraphQL. */
-export const projectQueries: Record<OperationName, string> = {
-  Q1: `query Q1($id: ID!) {
-  role(id: $id) {${roleFields}
-    responsibilities { area text }
-  }
-}`,
-  Q2: `query Q2($offset: Int!) {
-  roles(first: 100, offset: $offset) {${roleFields}
-  }
-}`,
+/**
+ * Q3 and Q4 in the words both GraphQL servers understand: the peer's @cypher fields take this project's names
+ * and shapes.
+ */
+const pathsAndOverlap = {
   Q3: `query Q3($from: ID!, $to: ID!, $maxHops: Int!) {
   transitionPaths(from: $from, to: $to, maxHops: $maxHops) {
     hops
@@ -44,6 +38,20 @@ export const projectQueries: Record<OperationName, string> = {
   skillOverlap(a: $a, b: $b) { sharedCount jaccard overlapCoefficient shared { id name } onlyA { id } onlyB { id } }
   similarRoles(to: $a, first: 10) { role { id title } jaccard overlapCoefficient sharedCount }
 }`,
+};
+
+/** This project's GraphQL. */
+export const projectQueries: Record<OperationName, string> = {
+  Q1: `query Q1($id: ID!) {
+  role(id: $id) {${roleFields}
+    responsibilities { area text }
+  }
+}`,
+  Q2: `query Q2($offset: Int!) {
+  roles(first: 100, offset: $offset) {${roleFields}
+  }
+}`,
+  ...pathsAndOverlap,
 };
 
 const peerRoleFields = `
@@ -62,19 +70,7 @@ export const peerQueries: Partial<Record<OperationName, string>> = {
   roles(limit: 100, offset: $offset, sort: [{ level: ASC }, { id: ASC }]) {${peerRoleFields}
   }
 }`,
-  Q3: `query Q3($from: ID!, $to: ID!, $maxHops: Int!) {
-  transitionPaths(from: $from, to: $to, maxHops: $maxHops) {
-    hops
-    roles { id title }
-    years { min max openEnded }
-    steps { id from { id } to { id } timeline { minYears maxYears openEnded } skillDelta { gained { id name } dropped { id name } } }
-    skillDelta { gained { id name } retained { id name } dropped { id name } }
-  }
-}`,
-  Q4: `query Q4($a: ID!, $b: ID!) {
-  skillOverlap(a: $a, b: $b) { sharedCount jaccard overlapCoefficient shared { id name } onlyA { id } onlyB { id } }
-  similarRoles(to: $a, first: 10) { role { id title } jaccard overlapCoefficient sharedCount }
-}`,
+  ...pathsAndOverlap,
 };
 
 /** One request of an operation: its variables. A load cycles through several (pages, pairs of roles). */
