@@ -22,9 +22,9 @@ import neo4j, { type Driver } from 'neo4j-driver';
 export class ResponseCache {
   private readonly entries = new Map<string, { version: string; body: string }>();
   private bytes = 0;
-  /** The version read that is running, if one is. */
-  private runningRead: Promise<string | null> | null = null;
-  /** The version read that the requests which arrived since the running one started will share. */
+  /** The latest version read to start: the next one waits for it to end. */
+  private lastRead: Promise<string | null> = Promise.resolve(null);
+  /** The version read that the requests which arrived since the latest one started will share. */
   private nextRead: Promise<string | null> | null = null;
   /** Answers being computed, by version and key: the same request arriving meanwhile waits for it. */
   private readonly inflight = new Map<string, Promise<string | null>>();
@@ -44,23 +44,15 @@ export class ResponseCache {
    * round trip to Neo4j for every batch of requests rather than one for each.
    */
   version(): Promise<string | null> {
-    if (this.nextRead) return this.nextRead;
-    const running = this.runningRead;
-    const next = (running ?? Promise.resolve(null))
+    this.nextRead ??= this.lastRead
       .catch(() => null)
       .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
       .then(() => {
         this.nextRead = null;
-        const read = this.readVersion();
-        this.runningRead = read;
-        const settled = () => {
-          if (this.runningRead === read) this.runningRead = null;
-        };
-        read.then(settled, settled);
-        return read;
+        this.lastRead = this.readVersion();
+        return this.lastRead;
       });
-    this.nextRead = next;
-    return next;
+    return this.nextRead;
   }
 
   private async readVersion(): Promise<string | null> {
