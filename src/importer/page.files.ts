@@ -27,21 +27,21 @@ export async function collectPageFiles(paths: string[]): Promise<string[]> {
   return [...new Set(files)];
 }
 
-/** From this many pages on, parsing is spread over worker threads; below it, starting them costs more than it saves. */
-const pagesPerThread = 64;
+/** From this many pages on, parsing is spread over worker processes; below it, starting them costs more than it saves. */
+const pagesPerWorker = 64;
 
 /**
  * Reads and parses every page before anything is written, so one bad page stops the run with nothing loaded;
  * the error is the first bad page's, in the order of the files.
  */
 export async function readPages(files: string[]): Promise<RolePage[]> {
-  const threads = Math.min(availableParallelism(), Math.floor(files.length / pagesPerThread));
-  if (threads < 2) {
+  const workers = Math.min(availableParallelism(), Math.floor(files.length / pagesPerWorker));
+  if (workers < 2) {
     const pages: RolePage[] = [];
     for (const file of files) pages.push(await readPageFile(file));
     return pages;
   }
-  return (await parsePagesInPool(files, threads)).map((outcome) => {
+  return (await parsePagesInPool(files, workers)).map((outcome) => {
     if ('error' in outcome) throw new PageFormatError(outcome.error.file, outcome.error.line, outcome.error.reason);
     return outcome.page;
   });

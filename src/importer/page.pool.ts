@@ -6,18 +6,19 @@ import type { PageOutcome } from './page-outcome.js';
 const require = createRequire(import.meta.url);
 
 /**
- * Parses page files in worker threads. Reading Markdown is CPU-bound (micromark takes about 15 ms for a page of
- * the generated taxonomy), so a large import parses on every core. The outcomes come back in the order of the
- * files.
+ * Parses page files in worker processes. Reading Markdown is CPU-bound (micromark takes about 15 ms for a page
+ * of the generated taxonomy), so a large import parses on every core. The outcomes come back in the order of
+ * the files.
  */
-export async function parsePagesInPool(files: string[], threads: number): Promise<PageOutcome[]> {
+export async function parsePagesInPool(files: string[], workers: number): Promise<PageOutcome[]> {
   const pool = new Tinypool({
     filename: new URL('./page.worker.ts', import.meta.url).href,
-    minThreads: threads,
-    maxThreads: threads,
+    minThreads: workers,
+    maxThreads: workers,
+    // Processes, not threads: on Node 20 a worker thread does not get tsx's module hooks, even through its
+    // execArgv, and cannot load the TypeScript sources.
     runtime: 'child_process',
-    // The workers load the TypeScript sources through tsx, whatever started this process (tsx, vitest): a
-    // worker does not inherit the module hooks of its parent.
+    // Through tsx whatever started this process (tsx, vitest), whose own flags the workers do not need.
     execArgv: ['--import', pathToFileURL(require.resolve('tsx')).href],
   });
   try {
