@@ -125,7 +125,7 @@ async function measure(servers: ServerChild[], cases: Case[]): Promise<void> {
           const result = await runLoad(server, requestsFor(server.flavor, entry) as HttpRequest[], connections, amount);
           rates.set(key, result.requestsPerSecond);
           results.set(key, [...(results.get(key) ?? []), result]);
-          log(`round ${round + 1} ${entry.operation} c=${connections} ${server.flavor}: ${result.requests} requests, ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms${result.failures ? `, ${result.failures} FAILED` : ''}`);
+          log(`round ${round + 1} ${entry.operation} c=${connections} ${server.flavor}: ${result.requests} requests, ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms (${result.serverP99.toFixed(2)} ms inside the server)${result.failures ? `, ${result.failures} FAILED` : ''}`);
           if (result.failures) notes.push(`${entry.operation} c=${connections} ${server.flavor}: ${result.failures} failed requests in round ${round + 1}`);
         }
       }
@@ -152,8 +152,8 @@ const times = (value: number): string => (Number.isFinite(value) ? `${value.toFi
 
 function resultTable(cases: Case[]): string {
   const lines = [
-    '| query | conc. | server | req/s | p50 ms | p99 ms | server CPU ms/req | req/s vs floor | req/s vs peer | p50 vs floor | p50 vs peer |',
-    '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| query | conc. | server | req/s | p50 ms | p99 ms | p99 inside the server ms | server CPU ms/req | req/s vs floor | req/s vs peer | p50 vs floor | p50 vs peer |',
+    '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const entry of cases) {
     for (const connections of connectionCounts) {
@@ -162,7 +162,7 @@ function resultTable(cases: Case[]): string {
         if (!list) continue;
         const vs = (other: Flavor, figure: (result: LoadResult) => number) => (other === flavor ? '–' : times(ratio(entry.operation, connections, flavor, other, figure)));
         lines.push(
-          `| ${entry.title} | ${connections} | ${flavor} | ${fixed(median(list.map((r) => r.requestsPerSecond)), 0)} | ${fixed(median(list.map((r) => r.p50)))} | ${fixed(median(list.map((r) => r.p99)))} | ${fixed(median(list.map((r) => r.serverCpuMsPerRequest)))} | ${vs('floor', (r) => r.requestsPerSecond)} | ${vs('peer', (r) => r.requestsPerSecond)} | ${vs('floor', (r) => r.p50)} | ${vs('peer', (r) => r.p50)} |`,
+          `| ${entry.title} | ${connections} | ${flavor} | ${fixed(median(list.map((r) => r.requestsPerSecond)), 0)} | ${fixed(median(list.map((r) => r.p50)))} | ${fixed(median(list.map((r) => r.p99)))} | ${fixed(median(list.map((r) => r.serverP99)))} | ${fixed(median(list.map((r) => r.serverCpuMsPerRequest)))} | ${vs('floor', (r) => r.requestsPerSecond)} | ${vs('peer', (r) => r.requestsPerSecond)} | ${vs('floor', (r) => r.p50)} | ${vs('peer', (r) => r.p50)} |`,
         );
       }
     }

@@ -1,8 +1,8 @@
 import type { Server } from 'node:http';
 
 /**
- * How a benchmark server child reports itself: one JSON line on stdout once it listens, and a clean exit on
- * SIGTERM (so that `node --cpu-prof` writes its profile).
+ * How a benchmark server child reports itself: one JSON line on stdout once it listens, the time its requests
+ * spent inside it over IPC, and a clean exit on SIGTERM (so that `node --cpu-prof` writes its profile).
  */
 export function neo4jUri(): string {
   const uri = process.env.NEO4J_URI;
@@ -10,14 +10,48 @@ export function neo4jUri(): string {
   return uri;
 }
 
-export function listening(server: Server): string {
+function listening(server: Server): string {
   const address = server.address();
   if (typeof address !== 'object' || !address) throw new Error('not listening');
   return `http://127.0.0.1:${address.port}`;
 }
 
-export function announce(url: string, stop: () => Promise<void>): void {
-  process.stdout.write(`${JSON.stringify({ url })}\n`);
+/** What a server child reports, over IPC, when the bench asks for the time its requests spent inside it. */
+export interface ServerTimings {
+  requests: number;
+  p50: number;
+  p99: number;
+}
+
+/**
+ * Times each request from the moment Node hands it to the server (its headers parsed) to the moment the answer's
+ * last byte is handed to the kernel. What the load generator measures on top is time outside the server: in the
+ * kernel, and in the load generator itself waiting for a core that the server and Neo4j share with it.
+ */
+function timeRequests(server: Server): () => ServerTimings {
+  let durations: number[] = [];
+  server.prependListener('request', (_request, response) => {
+    const started = performance.now();
+    response.once('finish', () => durations.push(performance.now() - started));
+  });
+  return () => {
+    const sorted = durations.sort((a, b) => a - b);
+    durations = [];
+    const at = (fraction: number) => sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
+    return { requests: sorted.length, p50: at(0.5), p99: at(0.99) };
+  };
+}
+
+/**
+ * Tells the bench where the server listens, answers its requests for timings (each answer covers the requests
+ * since the previous one), and stops the server when told to.
+ */
+export function announce(server: Server, stop: () => Promise<void>): void {
+  const timings = timeRequests(server);
+  process.on('message', (message) => {
+    if (message === 'timings') process.send?.(timings());
+  });
+  process.stdout.write(`${JSON.stringify({ url: listening(server) })}\n`);
   let stopping = false;
   const exit = () => {
     if (stopping) return;

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import neo4j, { type Driver } from 'neo4j-driver';
 import { addYears } from '../../src/transition/path-years.js';
 import { skillDelta } from '../../src/transition/skill-delta.js';
-import { announce, listening, neo4jUri } from './child.js';
+import { announce, neo4jUri } from './child.js';
 
 /**
  * The floor: the benchmark's answers fetched by hand-written Cypher through neo4j-driver, one query per request,
@@ -154,7 +154,7 @@ async function main(): Promise<void> {
   });
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  announce(listening(server), async () => {
+  announce(server, async () => {
     server.close();
     await driver.close();
   });

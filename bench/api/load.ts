@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import type { ServerTimings } from './child.js';
 import type { Flavor, HttpRequest } from './operations.js';
 
 /** A benchmark server in a child process of its own, so that its CPU and memory are its own. */
@@ -10,6 +11,8 @@ export interface ServerChild {
   flavor: Flavor;
   url: string;
   pid: number;
+  /** The time requests spent inside the server since the previous call (see child.ts). */
+  timings(): Promise<ServerTimings>;
   stop(): Promise<void>;
 }
 
@@ -27,7 +30,7 @@ const serverFiles: Record<Flavor, string> = {
 export async function startServer(flavor: Flavor, env: Record<string, string>, nodeOptions: string[] = []): Promise<ServerChild> {
   const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', serverFiles[flavor]], {
     env: { ...process.env, ...env },
-    stdio: ['pipe', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit', 'ipc'],
   });
   const url = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout as NonNullable<typeof child.stdout> });
@@ -45,7 +48,12 @@ export async function startServer(flavor: Flavor, env: Record<string, string>, n
       }
     });
   });
-  return { flavor, url, pid: child.pid as number, stop: () => stopChild(child) };
+  const timings = () =>
+    new Promise<ServerTimings>((resolve) => {
+      child.once('message', (message) => resolve(message as ServerTimings));
+      child.send('timings');
+    });
+  return { flavor, url, pid: child.pid as number, timings, stop: () => stopChild(child) };
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
@@ -126,6 +134,8 @@ export interface LoadResult {
   failures: number;
   /** CPU the server used per request, in milliseconds. */
   serverCpuMsPerRequest: number;
+  /** The 99th percentile of the time requests spent inside the server, in milliseconds. */
+  serverP99: number;
 }
 
 function percentile(sorted: number[], fraction: number): number {
@@ -142,6 +152,7 @@ function percentile(sorted: number[], fraction: number): number {
  */
 export async function runLoad(server: ServerChild, requests: HttpRequest[], connections: number, amount: number): Promise<LoadResult> {
   const latencies: number[] = [];
+  await server.timings();
   const cpuBefore = cpuMs(server.pid);
   const started = performance.now();
   const instance = autocannon({
@@ -163,6 +174,7 @@ export async function runLoad(server: ServerChild, requests: HttpRequest[], conn
   // The run ends at the tick after the last answer: its time is up to the last answer.
   const elapsed = (lastAnswer - started) / 1000;
   const cpu = cpuMs(server.pid) - cpuBefore;
+  const inside = await server.timings();
   latencies.sort((a, b) => a - b);
   const completed = result.requests.total;
   return {
@@ -172,5 +184,6 @@ export async function runLoad(server: ServerChild, requests: HttpRequest[], conn
     p99: percentile(latencies, 0.99),
     failures: result.errors + result.non2xx + result.mismatches,
     serverCpuMsPerRequest: completed > 0 ? cpu / completed : Number.NaN,
+    serverP99: inside.p99,
   };
 }

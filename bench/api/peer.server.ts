@@ -5,7 +5,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import express from 'express';
 import neo4j from 'neo4j-driver';
-import { announce, listening, neo4jUri } from './child.js';
+import { announce, neo4jUri } from './child.js';
 
 /**
  * The peer: @neo4j/graphql serving the same database on Apollo Server and Express, as its documentation sets it
@@ -187,7 +187,7 @@ async function main(): Promise<void> {
   await apollo.start();
   app.use('/graphql', express.json({ limit: '100kb' }), expressMiddleware(apollo, { context: async () => ({}) }));
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-  announce(listening(httpServer), async () => {
+  announce(httpServer, async () => {
     await apollo.stop();
     await driver.close();
   });

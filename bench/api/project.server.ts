@@ -8,7 +8,7 @@ import { announce, neo4jUri } from './child.js';
 async function main(): Promise<void> {
   const database = Database.open({ uri: neo4jUri() });
   const server = await startApiServer({ database, config: readConfig(process.env), port: 0, host: '127.0.0.1' });
-  announce(server.url, async () => {
+  announce(server.httpServer, async () => {
     await server.stop();
     await database.close();
   });
