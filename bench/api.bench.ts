@@ -1,6 +1,7 @@
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
-import { clearGraph, issueScale, loadGeneratedGraph, loadSeed, log, seconds, startBenchNeo4j, timed } from './bench-graph.js';
+import { seconds } from '../src/common/seconds.js';
+import { clearGraph, issueScale, loadGeneratedGraph, loadSeed, log, startBenchNeo4j, timed } from './bench-graph.js';
 import { RssSampler, runLoad, startServer, type LoadResult, type ServerChild } from './api/load.js';
 import { canonical, digest, request, type Flavor, type HttpRequest, type OperationName, type Variables } from './api/operations.js';
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { seconds } from '../src/common/seconds.js';
 import { projectRoot, readConfig } from '../src/config.js';
 import { writeGeneratedPages } from '../src/generator/page-folder.writer.js';
 import { generateTaxonomy, type Taxonomy, type TaxonomyOptions } from '../src/generator/taxonomy.generator.js';
@@ -28,8 +29,6 @@ const benchStarted = performance.now();
 
 /** A progress line on stderr, with the seconds since the bench started. */
 export const log = (line: string): void => console.error(`[bench ${((performance.now() - benchStarted) / 1000).toFixed(0).padStart(4)} s] ${line}`);
-
-export const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 export async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const started = performance.now();

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { seconds } from '../common/seconds.js';
 import { writeGeneratedPages } from './page-folder.writer.js';
 import { taxonomyFlags, taxonomyOptions } from './taxonomy.flags.js';
 import { generateTaxonomy } from './taxonomy.generator.js';
@@ -24,7 +25,7 @@ async function main(args: string[]): Promise<number> {
   const started = performance.now();
   const taxonomy = generateTaxonomy(options);
   const pages = await writeGeneratedPages(values.out, taxonomy);
-  console.log(`Wrote ${pages} pages to ${values.out} in ${((performance.now() - started) / 1000).toFixed(1)} s; load them with: npm run import -- ${values.out}`);
+  console.log(`Wrote ${pages} pages to ${values.out} in ${seconds(performance.now() - started)}; load them with: npm run import -- ${values.out}`);
   return 0;
 }
 

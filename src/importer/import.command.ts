@@ -1,3 +1,4 @@
+import { seconds } from '../common/seconds.js';
 import { readConfig } from '../config.js';
 import { connect } from '../neo4j/connect.js';
 import { loadPages } from './graph.loader.js';
@@ -28,8 +29,6 @@ async function main(paths: string[]): Promise<number> {
     await connection.close();
   }
 }
-
-const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
