@@ -48,9 +48,16 @@ export async function startServer(flavor: Flavor, env: Record<string, string>, n
       }
     });
   });
+  // A server that died mid-run fails the bench instead of leaving it waiting for an answer that never comes.
   const timings = () =>
-    new Promise<ServerTimings>((resolve) => {
-      child.once('message', (message) => resolve(message as ServerTimings));
+    new Promise<ServerTimings>((resolve, reject) => {
+      const gone = () => reject(new Error(`${flavor} server exited during the run`));
+      if (!child.connected) return gone();
+      child.once('disconnect', gone);
+      child.once('message', (message) => {
+        child.off('disconnect', gone);
+        resolve(message as ServerTimings);
+      });
       child.send('timings');
     });
   return { flavor, url, pid: child.pid as number, timings, stop: () => stopChild(child) };
