@@ -4,14 +4,17 @@ import { openTestDatabase } from '../../tests/neo4j.js';
 
 const database = openTestDatabase();
 let api: TestApi;
+let uncached: TestApi;
 
 beforeAll(async () => {
   await seedGraph(database);
   api = await startTestApi(database, { maxQueryDepth: 8, maxQueryComplexity: 2000 });
+  uncached = await startTestApi(database, { responseCacheMb: 0 });
 });
 
 afterAll(async () => {
   await api.stop();
+  await uncached.stop();
   await database.close();
 });
 
@@ -76,5 +79,48 @@ describe('queries over the limits', () => {
   it('answers a query within the limits', async () => {
     const response = await api.query('{ roles(first: 10) { skills { id } } }');
     expect(response.errors).toBeUndefined();
+  });
+});
+
+// A body the API cannot use gets the same coded answer whether the response cache is on or off.
+describe.each([
+  ['with the response cache', () => api],
+  ['without the response cache', () => uncached],
+])('a request body the API cannot use, %s', (_, server) => {
+  async function post(body: string, contentType = 'application/json') {
+    const response = await fetch(`${server().server.url}/graphql`, { method: 'POST', headers: { 'content-type': contentType }, body });
+    const text = await response.text();
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(text).not.toMatch(/node_modules|\bat \w+ \(/);
+    const { errors } = JSON.parse(text) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(errors).toHaveLength(1);
+    return { status: response.status, ...(errors[0] as (typeof errors)[number]) };
+  }
+
+  it('is BAD_REQUEST, 400, when it is not JSON, and says where it stops being JSON', async () => {
+    const error = await post('{"query": "{ role(id: \\"vp\\") { id } }"');
+    expect(error).toMatchObject({ status: 400, extensions: { code: 'BAD_REQUEST' } });
+    expect(error.message).toMatch(/^The request body is not valid JSON: .*position \d+/);
+  });
+
+  it('is BAD_REQUEST, 413, when it is over the limit of 100 kB', async () => {
+    const error = await post(JSON.stringify({ query: `{ role(id: "vp") { id } } # ${'x'.repeat(100 * 1024)}` }));
+    expect(error).toMatchObject({ status: 413, extensions: { code: 'BAD_REQUEST' } });
+    expect(error.message).toBe('The request body is larger than the limit of 102400 bytes.');
+  });
+
+  it('is BAD_REQUEST, 415, when it is in a charset other than UTF-8', async () => {
+    const error = await post(JSON.stringify({ query: '{ role(id: "vp") { id } }' }), 'application/json; charset=latin1');
+    expect(error).toMatchObject({ status: 415, extensions: { code: 'BAD_REQUEST' } });
+    expect(error.message).toContain('LATIN1');
+  });
+
+  it('is answered, the same, in each form clients send JSON in', async () => {
+    const query = JSON.stringify({ query: '{ role(id: "vp") { id } }' });
+    for (const contentType of ['application/json', 'application/json; charset=utf-8', 'Application/JSON;Charset=UTF-8']) {
+      const response = await fetch(`${server().server.url}/graphql`, { method: 'POST', headers: { 'content-type': contentType }, body: query });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ data: { role: { id: 'vp' } } });
+    }
   });
 });

@@ -13,6 +13,7 @@ import type { Database } from '../neo4j/database.js';
 import { createContext, type Context } from './context.js';
 import { playgroundRouter } from './playground.js';
 import { queryLimitsPlugin } from './query-limits.plugin.js';
+import { requestBodyErrors, requestBodyLimit } from './request-body.js';
 import { ResponseCache } from './response-cache.js';
 import { createRepositories } from './repositories.js';
 import { buildApiSchema } from './schema.js';
@@ -75,7 +76,7 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
   for (const router of options.routes ?? []) app.use(router);
   app.use(
     '/graphql',
-    express.json({ limit: '100kb' }),
+    express.json({ limit: requestBodyLimit }),
     ...(cache ? [cache.middleware()] : []),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
@@ -84,6 +85,7 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
         return context;
       },
     }),
+    requestBodyErrors(log),
   );
 
   await new Promise<void>((resolve, reject) => {

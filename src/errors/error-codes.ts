@@ -8,6 +8,8 @@ export const ErrorCode = {
   Forbidden: 'FORBIDDEN',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   QueryTooComplex: 'QUERY_TOO_COMPLEX',
+  /** The HTTP request itself is unusable (a body that is not JSON, too large): Apollo Server's own code for it. */
+  BadRequest: 'BAD_REQUEST',
   Conflict: 'CONFLICT',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
@@ -58,6 +60,12 @@ export class QueryTooComplexError extends GraphQLError {
     super(`The query's ${measure} is ${actual}, over the limit of ${limit}. Ask for fewer or shallower fields.`, {
       extensions: { code: ErrorCode.QueryTooComplex, measure, actual, limit, http: { status: 400 } },
     });
+  }
+}
+
+export class BadRequestError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.BadRequest } });
   }
 }
 

@@ -1,0 +1,45 @@
+import type { ServerResponse } from 'node:http';
+import type { ErrorRequestHandler } from 'express';
+import type { GraphQLError } from 'graphql';
+import { BadRequestError, InternalError } from '../errors/error-codes.js';
+
+/** The largest GraphQL request body the API reads, in bytes. */
+export const requestBodyLimit = 100 * 1024;
+
+/** A request whose body could not be read or parsed: the status to answer with and the coded error to say why. */
+export interface RequestError {
+  status: number;
+  error: GraphQLError;
+}
+
+/**
+ * raw-body and Express's JSON parser fail with http-errors, whose 4xx messages are written for clients;
+ * JSON.parse fails with a SyntaxError that says where the body stops being JSON. Anything else is ours.
+ */
+export function requestErrorFrom(cause: unknown): RequestError {
+  if (cause instanceof SyntaxError) return { status: 400, error: new BadRequestError(`The request body is not valid JSON: ${cause.message}`) };
+  const { status, message, type } = (cause ?? {}) as { status?: unknown; message?: unknown; type?: unknown };
+  if (typeof status !== 'number' || status < 400 || status >= 500 || typeof message !== 'string') return { status: 500, error: new InternalError() };
+  if (type === 'entity.parse.failed') return { status, error: new BadRequestError(`The request body is not valid JSON: ${message}`) };
+  if (type === 'entity.too.large') return { status, error: new BadRequestError(`The request body is larger than the limit of ${requestBodyLimit} bytes.`) };
+  return { status, error: new BadRequestError(message) };
+}
+
+/** Answers as Apollo Server answers a request it cannot use: the status, and the error in a GraphQL response. */
+export function sendRequestError(response: ServerResponse, { status, error }: RequestError): void {
+  if (response.headersSent) return void response.end();
+  const body = JSON.stringify({ errors: [{ message: error.message, extensions: error.extensions }] });
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
+}
+
+/**
+ * Express's error handler for /graphql, after its JSON parser: a malformed body, one too large or in an
+ * unknown charset gets the API's coded error rather than Express's HTML page with a stack trace.
+ */
+export function requestBodyErrors(log: (message: string, error?: unknown) => void): ErrorRequestHandler {
+  return (cause: unknown, _request, response, _next) => {
+    const refusal = requestErrorFrom(cause);
+    if (refusal.status >= 500) log('INTERNAL_SERVER_ERROR reading a request', cause);
+    sendRequestError(response, refusal);
+  };
+}
