@@ -1,10 +1,19 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ErrorRequestHandler } from 'express';
 import type { GraphQLError } from 'graphql';
+import getRawBody from 'raw-body';
 import { BadRequestError, InternalError } from '../errors/error-codes.js';
 
 /** The largest GraphQL request body the API reads, in bytes. */
 export const requestBodyLimit = 100 * 1024;
+
+/**
+ * A request's whole body as bytes, read with raw-body (what Express's JSON parser reads with): no more than
+ * the limit, and exactly the Content-Length announced.
+ */
+export function readRequestBody(request: IncomingMessage): Promise<Buffer> {
+  return getRawBody(request, { length: request.headers['content-length'], limit: requestBodyLimit });
+}
 
 /** A request whose body could not be read or parsed: the status to answer with and the coded error to say why. */
 export interface RequestError {

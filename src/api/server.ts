@@ -46,7 +46,7 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
   const cacheMb = config.responseCacheMb ?? defaultResponseCacheMb;
   const cache = cacheMb > 0 ? new ResponseCache(database.driver, database.databaseName, cacheMb * 2 ** 20) : null;
   const app = express();
-  const httpServer = createServer(app);
+  const httpServer = createServer(cache ? cache.inFrontOf(app) : app);
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
@@ -77,11 +77,10 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
   app.use(
     '/graphql',
     express.json({ limit: requestBodyLimit }),
-    ...(cache ? [cache.middleware()] : []),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
+      context: async ({ req }) => {
         const context = createContext(repositories, writeAccess(config.apiToken, req.headers.authorization), config);
-        cache?.track(context, res);
+        cache?.track(context, req);
         return context;
       },
     }),
