@@ -79,7 +79,9 @@ export class ResponseCache {
    * answers from the cache when it can; anything else, and every miss, goes on to the app, a miss with its
    * body parsed and a note for the plugin to store the answer. A cached answer thus costs no Express routing
    * and no body-parser, which took most of the server's CPU for one: 0.26 ms an answer through Express against
-   * 0.10 ms here (`npm run bench -- --only Q3 --servers project`, concurrency 16).
+   * 0.10 ms here (`npm run bench -- --only Q3 --servers project`, concurrency 16). The price: Express
+   * middleware mounted for /graphql (CORS, logging, rate limits) does not see cache hits, and would have to
+   * run here too.
    */
   inFrontOf(app: RequestListener): RequestListener {
     return (request, response) => {
