@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { percentile } from './percentile.js';
 
 /**
  * How a benchmark server child reports itself: one JSON line on stdout once it listens, the time its requests
@@ -37,8 +38,7 @@ function timeRequests(server: Server): () => ServerTimings {
   return () => {
     const sorted = durations.sort((a, b) => a - b);
     durations = [];
-    const at = (fraction: number) => sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
-    return { requests: sorted.length, p50: at(0.5), p99: at(0.99) };
+    return { requests: sorted.length, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) };
   };
 }
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import type { ServerTimings } from './child.js';
 import type { Flavor, HttpRequest } from './operations.js';
+import { percentile } from './percentile.js';
 
 /** A benchmark server in a child process of its own, so that its CPU and memory are its own. */
 export interface ServerChild {
@@ -143,12 +144,6 @@ export interface LoadResult {
   serverCpuMsPerRequest: number;
   /** The 99th percentile of the time requests spent inside the server, in milliseconds. */
   serverP99: number;
-}
-
-function percentile(sorted: number[], fraction: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1));
-  return sorted[index] as number;
 }
 
 /**
