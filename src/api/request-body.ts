@@ -26,10 +26,11 @@ export interface RequestError {
  * JSON.parse fails with a SyntaxError that says where the body stops being JSON. Anything else is ours.
  */
 export function requestErrorFrom(cause: unknown): RequestError {
-  if (cause instanceof SyntaxError) return { status: 400, error: new BadRequestError(`The request body is not valid JSON: ${cause.message}`) };
+  const notJson = (reason: string) => new BadRequestError(`The request body is not valid JSON: ${reason}`);
+  if (cause instanceof SyntaxError) return { status: 400, error: notJson(cause.message) };
   const { status, message, type } = (cause ?? {}) as { status?: unknown; message?: unknown; type?: unknown };
   if (typeof status !== 'number' || status < 400 || status >= 500 || typeof message !== 'string') return { status: 500, error: new InternalError() };
-  if (type === 'entity.parse.failed') return { status, error: new BadRequestError(`The request body is not valid JSON: ${message}`) };
+  if (type === 'entity.parse.failed') return { status, error: notJson(message) };
   if (type === 'entity.too.large') return { status, error: new BadRequestError(`The request body is larger than the limit of ${requestBodyLimit} bytes.`) };
   return { status, error: new BadRequestError(message) };
 }

@@ -31,8 +31,6 @@ export class ResponseCache {
   private readonly inflight = new Map<string, Promise<Buffer | null>>();
   /** What the front noted for each request it passed on to be answered and stored. */
   private readonly tickets = new WeakMap<IncomingMessage, Ticket>();
-  hits = 0;
-  misses = 0;
 
   constructor(
     private readonly driver: Driver,
@@ -98,9 +96,8 @@ export class ResponseCache {
   private answer(request: IncomingMessage, response: ServerResponse, body: Buffer, version: string | null, app: RequestListener): void {
     // The body's bytes are the key: a hit needs no parsing, and only a body that parsed is ever stored.
     const key = body.toString('latin1');
-    const entry = version === null ? undefined : this.entries.get(key);
+    const entry = this.entries.get(key);
     if (entry && entry.version === version) {
-      this.hits += 1;
       // Most recently used last: Map keeps insertion order.
       this.entries.delete(key);
       this.entries.set(key, entry);
@@ -123,13 +120,12 @@ export class ResponseCache {
       running.then((answer) => (answer === null ? app(request, response) : send(response, answer)));
       return;
     }
-    this.misses += 1;
     let settle: (answer: Buffer | null) => void = () => {};
     const answer = new Promise<Buffer | null>((resolve) => (settle = resolve));
     this.inflight.set(flight, answer);
-    const done = (body: Buffer | null) => {
+    const done = (stored: Buffer | null) => {
       if (this.inflight.get(flight) === answer) this.inflight.delete(flight);
-      settle(body);
+      settle(stored);
     };
     // An answer that is not stored (errors, a mutation, a failure) lets the waiting requests run their own.
     response.once('close', () => done(null));
