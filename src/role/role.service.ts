@@ -1,12 +1,21 @@
 import { closestIds } from '../common/closest-ids.js';
+import { connectionOf, type ConnectionResult } from '../common/connection.js';
+import { decodeCursor } from '../common/cursor.js';
+import { categoryFilter, textFilter } from '../common/list-filter.js';
 import { requireIntegerIn, requireSlug } from '../common/validate.js';
 import { NotFoundError } from '../errors/error-codes.js';
 import type { Loaders } from '../api/loaders.js';
 import type { Repositories } from '../api/repositories.js';
-import type { RoleChildren, RoleRecord } from './role.repository.js';
+import { roleOrderings, type RoleChildren, type RoleFilter, type RoleRecord } from './role.repository.js';
+import type { RoleWhere } from './role-connection.types.js';
 import type { RoleOrder } from './role.types.js';
 
 export const maxPageSize = 100;
+
+/** A page of roles, with the filter it was read with, which its counts use. */
+export interface RoleConnectionResult extends ConnectionResult<RoleRecord> {
+  filter: RoleFilter;
+}
 
 export class RoleService {
   constructor(
@@ -35,7 +44,37 @@ export class RoleService {
     return roles;
   }
 
+  /** A page of the roles that pass `where`, after the cursor `after`; BAD_USER_INPUT names a bad argument. */
+  async connection(where: RoleWhere | null, order: RoleOrder, first: number, after: string | null): Promise<RoleConnectionResult> {
+    requireIntegerIn('first', first, 0, maxPageSize);
+    const filter = roleFilterOf(where);
+    const key = after === null ? null : decodeCursor('after', after, order, roleOrderings[order].map((sortKey) => sortKey.kind));
+    const rows = await this.repositories.roles.page(filter, order, first + 1, key);
+    for (const { node } of rows) this.loaders.role.prime(node.id, node);
+    return { ...connectionOf(rows, first, order, key !== null), filter };
+  }
+
+  async count(filter: RoleFilter): Promise<number> {
+    return this.repositories.roles.count(filter);
+  }
+
+  async countByLevel(filter: RoleFilter): Promise<{ level: number; count: number }[]> {
+    return this.repositories.roles.countByLevel(filter);
+  }
+
   async children<T>(kind: RoleChildren, roleId: string): Promise<T[]> {
     return this.loaders.roleChildren<T>(kind).load(roleId);
   }
+}
+
+function roleFilterOf(where: RoleWhere | null): RoleFilter {
+  const level = where?.level ?? null;
+  const skill = where?.skill ?? null;
+  return {
+    level: level === null ? null : requireIntegerIn('where.level', level, 1, Number.MAX_SAFE_INTEGER),
+    hasPage: where?.hasPage ?? null,
+    skill: skill === null ? null : requireSlug('where.skill', skill),
+    category: categoryFilter('where.category', where?.category),
+    text: textFilter('where.text', where?.text),
+  };
 }
