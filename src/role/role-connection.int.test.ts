@@ -132,6 +132,11 @@ describe('rolesConnection filters', () => {
   it('pages through a filtered list with cursors too', async () => {
     const pages = await allPages<{ id: string }>(api, 'rolesConnection', 'where: { category: "Business Acumen" }, orderBy: TITLE_ASC,', 1, 'id');
     expect(pages.flatMap((page) => page.edges.map((edge) => edge.node.id))).toEqual(['ceo', 'cto', 'director', 'vp']);
+    // Both at level 5: the page after the CEO starts after it among equals, by id.
+    for (const order of ['LEVEL_ASC', 'LEVEL_DESC']) {
+      const tied = await allPages<{ id: string }>(api, 'rolesConnection', `where: { level: 5 }, orderBy: ${order},`, 1, 'id');
+      expect(tied.map((page) => page.edges.map((edge) => edge.node.id))).toEqual([['ceo'], ['cto']]);
+    }
   });
 });
 
