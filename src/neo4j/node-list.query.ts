@@ -10,24 +10,37 @@ export interface SortKey {
 /** A list's order: its keys, the last of which (the id) makes every item's key unique. */
 export type Ordering = readonly SortKey[];
 
-/** A filter's Cypher conditions, by name; only those whose parameter is given apply. */
-export type Conditions<F> = { readonly [K in keyof F]?: string };
-
 /**
- * The nodes of one label that pass the filter, bound to `variable`. A given `$text` (a query for the
- * full-text index `search_text`) starts the match from the index; every other filter is a condition whose
- * parameter has the filter's name. Only the conditions given are written, so the planner sees no `$x IS NULL OR`.
+ * How one filter narrows a list: `where`, a condition on the list's variable; and `start`, a faster way to find
+ * the same nodes from the filter's own value (a skill's roles from the skill), which binds the variable.
  */
-export function matchFiltered<F extends { text: string | null }>(variable: string, label: string, conditions: Conditions<F>, filter: F): string {
-  const applied = Object.entries(conditions)
-    .filter(([name]) => name !== 'text' && filter[name as keyof F] !== null)
-    .map(([, condition]) => condition as string);
-  if (filter.text === null) return `MATCH (${variable}:${label})${where(applied)}`;
-  return `CALL db.index.fulltext.queryNodes('search_text', $text) YIELD node WITH node AS ${variable}${where([`${variable}:${label}`, ...applied])}`;
+export interface FilterPart {
+  start?: string;
+  where?: string;
 }
 
-function where(conditions: string[]): string {
-  return conditions.length ? `\nWHERE ${conditions.join(' AND ')}` : '';
+/** A filter's parts by name, each applied when the parameter of that name is given; a part without `where` must have `start`. */
+export type FilterParts<F> = { readonly [K in keyof F]?: FilterPart };
+
+/**
+ * The nodes of one label that pass the filter, bound to `variable`. The first part given that has a `start`
+ * finds them (starting from a skill's few roles rather than testing every role), the others' conditions follow.
+ * Only the parts given are written, so the planner sees no `$x IS NULL OR`.
+ */
+export function matchFiltered<F>(variable: string, label: string, parts: FilterParts<F>, filter: F): string {
+  const given = Object.entries(parts as Record<string, FilterPart>).filter(([name]) => filter[name as keyof F] !== null);
+  const starter = given.find(([, part]) => part.start !== undefined);
+  const conditions = given.filter((entry) => entry !== starter).map(([name, part]) => {
+    if (part.where === undefined) throw new Error(`The filter ${name} needs a start before every other filter`);
+    return part.where;
+  });
+  const source = starter?.[1].start ?? `MATCH (${variable}:${label})`;
+  return conditions.length ? `${source}\nWITH ${variable} WHERE ${conditions.join(' AND ')}` : source;
+}
+
+/** The start of a `text` filter: the nodes of the label that the full-text index `search_text` finds for $text. */
+export function fulltextStart(variable: string, label: string): string {
+  return `CALL db.index.fulltext.queryNodes('search_text', $text) YIELD node WHERE node:${label} WITH node AS ${variable}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { CursorKey } from '../common/cursor.js';
 import type { Database } from '../neo4j/database.js';
-import { keysetPage, matchFiltered, type Conditions, type Ordering } from '../neo4j/node-list.query.js';
+import { fulltextStart, keysetPage, matchFiltered, type FilterParts, type Ordering } from '../neo4j/node-list.query.js';
 import type { RoleOrder } from './role.types.js';
 
 export interface RoleRecord {
@@ -119,22 +119,30 @@ export const roleOrderings = {
   TITLE_ASC: [{ expression: 'toLower(r.title)', kind: 'string' }, { expression: 'r.id', kind: 'string' }],
 } as const satisfies Record<RoleOrder, Ordering>;
 
-const roleConditions: Conditions<RoleFilter> = {
-  level: 'coalesce(r.level, 1) = $level',
-  hasPage: '(r.pageFile IS NOT NULL) = $hasPage',
-  skill: 'EXISTS { MATCH (r)-[:REQUIRES_SKILL]->(:Skill {id: $skill}) }',
+// The most selective start first: a text's few matches, a skill's roles, a category's.
+const roleFilterParts: FilterParts<RoleFilter> = {
+  text: { start: fulltextStart('r', 'Role') },
+  skill: {
+    start: 'MATCH (:Skill {id: $skill})<-[:REQUIRES_SKILL]-(r:Role) WITH DISTINCT r',
+    where: 'EXISTS { MATCH (r)-[:REQUIRES_SKILL]->(:Skill {id: $skill}) }',
+  },
   // A skill is in a category when any page lists it there, as in the analytics' `categories`.
-  category: 'EXISTS { MATCH (r)-[:REQUIRES_SKILL]->(:Skill)-[:IN_CATEGORY]->(:SkillCategory {id: $category}) }',
+  category: {
+    start: 'MATCH (:SkillCategory {id: $category})<-[:IN_CATEGORY]-(:Skill)<-[:REQUIRES_SKILL]-(r:Role) WITH DISTINCT r',
+    where: 'EXISTS { MATCH (r)-[:REQUIRES_SKILL]->(:Skill)-[:IN_CATEGORY]->(:SkillCategory {id: $category}) }',
+  },
+  level: { where: 'coalesce(r.level, 1) = $level' },
+  hasPage: { where: '(r.pageFile IS NOT NULL) = $hasPage' },
 };
 
 const filteredQueries = {
   page: (filter: RoleFilter, order: RoleOrder, hasAfter: boolean) => `
-    ${matchFiltered('r', 'Role', roleConditions, filter)}
+    ${matchFiltered('r', 'Role', roleFilterParts, filter)}
     ${keysetPage('r', roleOrderings[order], hasAfter)}
     RETURN r ${roleProjection} AS node, key`,
-  count: (filter: RoleFilter) => `${matchFiltered('r', 'Role', roleConditions, filter)} RETURN count(r) AS count`,
+  count: (filter: RoleFilter) => `${matchFiltered('r', 'Role', roleFilterParts, filter)} RETURN count(r) AS count`,
   countByLevel: (filter: RoleFilter) => `
-    ${matchFiltered('r', 'Role', roleConditions, filter)}
+    ${matchFiltered('r', 'Role', roleFilterParts, filter)}
     RETURN coalesce(r.level, 1) AS level, count(r) AS count ORDER BY level`,
 };
 

@@ -1,6 +1,6 @@
 import type { CursorKey } from '../common/cursor.js';
 import type { Database } from '../neo4j/database.js';
-import { keysetPage, matchFiltered, type Conditions, type Ordering } from '../neo4j/node-list.query.js';
+import { fulltextStart, keysetPage, matchFiltered, type FilterParts, type Ordering } from '../neo4j/node-list.query.js';
 import { roleProjection, type RoleRecord, type RoleSkillRecord } from '../role/role.repository.js';
 import type { SkillOrder } from './skill-connection.types.js';
 
@@ -42,19 +42,27 @@ export const skillOrderings = {
   ROLE_COUNT_DESC: [{ expression: roleCount, descending: true, kind: 'number' }, { expression: 's.id', kind: 'string' }],
 } as const satisfies Record<SkillOrder, Ordering>;
 
-const skillConditions: Conditions<SkillFilter> = {
-  role: 'EXISTS { MATCH (:Role {id: $role})-[:REQUIRES_SKILL]->(s) }',
-  category: 'EXISTS { MATCH (s)-[:IN_CATEGORY]->(:SkillCategory {id: $category}) }',
+// The most selective start first: a text's few matches, a role's skills, a category's.
+const skillFilterParts: FilterParts<SkillFilter> = {
+  text: { start: fulltextStart('s', 'Skill') },
+  role: {
+    start: 'MATCH (:Role {id: $role})-[:REQUIRES_SKILL]->(s:Skill) WITH DISTINCT s',
+    where: 'EXISTS { MATCH (:Role {id: $role})-[:REQUIRES_SKILL]->(s) }',
+  },
+  category: {
+    start: 'MATCH (:SkillCategory {id: $category})<-[:IN_CATEGORY]-(s:Skill) WITH DISTINCT s',
+    where: 'EXISTS { MATCH (s)-[:IN_CATEGORY]->(:SkillCategory {id: $category}) }',
+  },
 };
 
 const filteredQueries = {
   page: (filter: SkillFilter, order: SkillOrder, hasAfter: boolean) => `
-    ${matchFiltered('s', 'Skill', skillConditions, filter)}
+    ${matchFiltered('s', 'Skill', skillFilterParts, filter)}
     ${keysetPage('s', skillOrderings[order], hasAfter)}
     RETURN s ${skillProjection} AS node, key`,
-  count: (filter: SkillFilter) => `${matchFiltered('s', 'Skill', skillConditions, filter)} RETURN count(s) AS count`,
+  count: (filter: SkillFilter) => `${matchFiltered('s', 'Skill', skillFilterParts, filter)} RETURN count(s) AS count`,
   countByCategory: (filter: SkillFilter) => `
-    ${matchFiltered('s', 'Skill', skillConditions, filter)}
+    ${matchFiltered('s', 'Skill', skillFilterParts, filter)}
     MATCH (s)-[:IN_CATEGORY]->(c:SkillCategory)
     RETURN c.id AS id, c.name AS name, count(DISTINCT s) AS count ORDER BY count DESC, id`,
 };
