@@ -1,4 +1,5 @@
-import { encodeCursor, type CursorKey } from './cursor.js';
+import { decodeCursor, encodeCursor, type CursorKey, type CursorKeyKind } from './cursor.js';
+import { requireIntegerIn } from './validate.js';
 
 export interface PageInfoResult {
   hasNextPage: boolean;
@@ -12,17 +13,33 @@ export interface ConnectionResult<T> {
   pageInfo: PageInfoResult;
 }
 
+export interface PageRequest {
+  first: number;
+  /** The most `first` may be. */
+  maxFirst: number;
+  after: string | null;
+  order: string;
+  /** The kinds of the order's key, which a cursor must hold. */
+  kinds: readonly CursorKeyKind[];
+}
+
 /**
- * A Relay page from the rows a repository read: one more than `first` when asked for, which tells whether
- * there is a next page without counting.
+ * A Relay page: checks `first` and `after` (BAD_USER_INPUT naming them), then reads one row more than `first`,
+ * which tells whether there is a next page without counting.
  */
-export function connectionOf<T>(rows: { node: T; key: CursorKey }[], first: number, order: string, hasAfter: boolean): ConnectionResult<T> {
+export async function readConnection<T>(
+  { first, maxFirst, after, order, kinds }: PageRequest,
+  read: (limit: number, after: CursorKey | null) => Promise<{ node: T; key: CursorKey }[]>,
+): Promise<ConnectionResult<T>> {
+  requireIntegerIn('first', first, 0, maxFirst);
+  const afterKey = after === null ? null : decodeCursor('after', after, order, kinds);
+  const rows = await read(first + 1, afterKey);
   const edges = rows.slice(0, first).map((row) => ({ cursor: encodeCursor(order, row.key), node: row.node }));
   return {
     edges,
     pageInfo: {
       hasNextPage: rows.length > first,
-      hasPreviousPage: hasAfter,
+      hasPreviousPage: afterKey !== null,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },

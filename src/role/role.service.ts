@@ -1,6 +1,5 @@
 import { closestIds } from '../common/closest-ids.js';
-import { connectionOf, type ConnectionResult } from '../common/connection.js';
-import { decodeCursor } from '../common/cursor.js';
+import { readConnection, type ConnectionResult } from '../common/connection.js';
 import { categoryFilter, textFilter } from '../common/list-filter.js';
 import { requireIntegerIn, requireSlug } from '../common/validate.js';
 import { NotFoundError } from '../errors/error-codes.js';
@@ -46,12 +45,11 @@ export class RoleService {
 
   /** A page of the roles that pass `where`, after the cursor `after`; BAD_USER_INPUT names a bad argument. */
   async connection(where: RoleWhere | null, order: RoleOrder, first: number, after: string | null): Promise<RoleConnectionResult> {
-    requireIntegerIn('first', first, 0, maxPageSize);
     const filter = roleFilterOf(where);
-    const key = after === null ? null : decodeCursor('after', after, order, roleOrderings[order].map((sortKey) => sortKey.kind));
-    const rows = await this.repositories.roles.page(filter, order, first + 1, key);
-    for (const { node } of rows) this.loaders.role.prime(node.id, node);
-    return { ...connectionOf(rows, first, order, key !== null), filter };
+    const kinds = roleOrderings[order].map((sortKey) => sortKey.kind);
+    const page = await readConnection({ first, maxFirst: maxPageSize, after, order, kinds }, (limit, key) => this.repositories.roles.page(filter, order, limit, key));
+    for (const { node } of page.edges) this.loaders.role.prime(node.id, node);
+    return { ...page, filter };
   }
 
   async count(filter: RoleFilter): Promise<number> {

@@ -1,8 +1,7 @@
 import { closestIds } from '../common/closest-ids.js';
-import { connectionOf, type ConnectionResult } from '../common/connection.js';
-import { decodeCursor } from '../common/cursor.js';
+import { readConnection, type ConnectionResult } from '../common/connection.js';
 import { categoryFilter, textFilter } from '../common/list-filter.js';
-import { requireIntegerIn, requireSlug } from '../common/validate.js';
+import { requireSlug } from '../common/validate.js';
 import { NotFoundError } from '../errors/error-codes.js';
 import type { Loaders } from '../api/loaders.js';
 import type { Repositories } from '../api/repositories.js';
@@ -46,12 +45,11 @@ export class SkillService {
 
   /** A page of the skills that pass `where`, after the cursor `after`; BAD_USER_INPUT names a bad argument. */
   async connection(where: SkillWhere | null, order: SkillOrder, first: number, after: string | null): Promise<SkillConnectionResult> {
-    requireIntegerIn('first', first, 0, maxPageSize);
     const filter = skillFilterOf(where);
-    const key = after === null ? null : decodeCursor('after', after, order, skillOrderings[order].map((sortKey) => sortKey.kind));
-    const rows = await this.repositories.skills.page(filter, order, first + 1, key);
-    for (const { node } of rows) this.loaders.skill.prime(node.id, node);
-    return { ...connectionOf(rows, first, order, key !== null), filter };
+    const kinds = skillOrderings[order].map((sortKey) => sortKey.kind);
+    const page = await readConnection({ first, maxFirst: maxPageSize, after, order, kinds }, (limit, key) => this.repositories.skills.page(filter, order, limit, key));
+    for (const { node } of page.edges) this.loaders.skill.prime(node.id, node);
+    return { ...page, filter };
   }
 
   async count(filter: SkillFilter): Promise<number> {
