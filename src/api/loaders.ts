@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import type { RoleChildren, RoleRecord, RoleSkillRecord, TransitionRecord } from '../role/role.repository.js';
+import type { RoleChildren, RoleRecord, TransitionRecord } from '../role/role.repository.js';
+import type { SkillRecord } from '../skill/skill.repository.js';
 import type { Repositories } from './repositories.js';
 import type { TransitionDetails } from '../transition/transition.repository.js';
 
@@ -17,7 +18,7 @@ export function createLoaders(repositories: Repositories) {
 
   const loaders = {
     role: byId<RoleRecord>((ids) => repositories.roles.findByIds(ids)),
-    skill: byId<RoleSkillRecord>((ids) => repositories.skills.findByIds(ids)),
+    skill: byId<SkillRecord>((ids) => repositories.skills.findByIds(ids)),
     transition: byId<TransitionRecord>((ids) => repositories.transitions.findByIds(ids)),
     transitionDetails: new DataLoader<string, TransitionDetails>((ids) => repositories.transitions.details(ids)),
     rolesOfSkill: new DataLoader<string, RoleRecord[]>((ids) => repositories.skills.rolesOf(ids)),

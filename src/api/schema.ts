@@ -3,12 +3,14 @@ import { buildSchema } from 'type-graphql';
 import { AnalyticsResolver, OverlapMatrixResolver } from '../analytics/analytics.resolver.js';
 import { CareerMapResolver } from '../career-map/career-map.resolver.js';
 import { CurationResolver } from '../curation/curation.resolver.js';
+import { RoleConnectionResolver } from '../role/role-connection.resolver.js';
 import { RoleResolver } from '../role/role.resolver.js';
 import { SearchResolver } from '../search/search.resolver.js';
+import { SkillConnectionResolver } from '../skill/skill-connection.resolver.js';
 import { SkillResolver } from '../skill/skill.resolver.js';
 import { TransitionFactsResolver, TransitionPathResolver } from '../transition/transition.resolver.js';
 
-export const resolvers = [RoleResolver, SkillResolver, TransitionFactsResolver, TransitionPathResolver, SearchResolver, CurationResolver, CareerMapResolver, AnalyticsResolver, OverlapMatrixResolver] as const;
+export const resolvers = [RoleResolver, RoleConnectionResolver, SkillResolver, SkillConnectionResolver, TransitionFactsResolver, TransitionPathResolver, SearchResolver, CurationResolver, CareerMapResolver, AnalyticsResolver, OverlapMatrixResolver] as const;
 
 /** The schema, code-first; schema/schema.graphql is its printed form, kept in sync by a test. */
 export function buildApiSchema(): Promise<GraphQLSchema> {

@@ -1,4 +1,6 @@
+import type { CursorKey } from '../common/cursor.js';
 import type { Database } from '../neo4j/database.js';
+import { fulltextStart, keysetPage, matchFiltered, type FilterParts, type Ordering } from '../neo4j/node-list.query.js';
 import type { RoleOrder } from './role.types.js';
 
 export interface RoleRecord {
@@ -101,6 +103,49 @@ const queries = {
   children: (kind: RoleChildren) => `UNWIND $ids AS id MATCH (r:Role {id: id}) RETURN id, ${childQueries[kind]} AS items`,
 };
 
+/** What rolesConnection filters on; null leaves a filter out. `text` is a query for the full-text index. */
+export interface RoleFilter {
+  level: number | null;
+  hasPage: boolean | null;
+  skill: string | null;
+  category: string | null;
+  text: string | null;
+}
+
+/** The orders of `roles`, as keys a cursor can hold. */
+export const roleOrderings = {
+  LEVEL_ASC: [{ expression: 'coalesce(r.level, 1)', kind: 'number' }, { expression: 'r.id', kind: 'string' }],
+  LEVEL_DESC: [{ expression: 'coalesce(r.level, 1)', descending: true, kind: 'number' }, { expression: 'r.id', kind: 'string' }],
+  TITLE_ASC: [{ expression: 'toLower(r.title)', kind: 'string' }, { expression: 'r.id', kind: 'string' }],
+} as const satisfies Record<RoleOrder, Ordering>;
+
+// The most selective start first: a text's few matches, a skill's roles, a category's.
+const roleFilterParts: FilterParts<RoleFilter> = {
+  text: { start: fulltextStart('r', 'Role') },
+  skill: {
+    start: 'MATCH (:Skill {id: $skill})<-[:REQUIRES_SKILL]-(r:Role) WITH DISTINCT r',
+    where: 'EXISTS { MATCH (r)-[:REQUIRES_SKILL]->(:Skill {id: $skill}) }',
+  },
+  // A skill is in a category when any page lists it there, as in the analytics' `categories`.
+  category: {
+    start: 'MATCH (:SkillCategory {id: $category})<-[:IN_CATEGORY]-(:Skill)<-[:REQUIRES_SKILL]-(r:Role) WITH DISTINCT r',
+    where: 'EXISTS { MATCH (r)-[:REQUIRES_SKILL]->(:Skill)-[:IN_CATEGORY]->(:SkillCategory {id: $category}) }',
+  },
+  level: { where: 'coalesce(r.level, 1) = $level' },
+  hasPage: { where: '(r.pageFile IS NOT NULL) = $hasPage' },
+};
+
+const filteredQueries = {
+  page: (filter: RoleFilter, order: RoleOrder, hasAfter: boolean) => `
+    ${matchFiltered('r', 'Role', roleFilterParts, filter)}
+    ${keysetPage('r', roleOrderings[order], hasAfter)}
+    RETURN r ${roleProjection} AS node, key`,
+  count: (filter: RoleFilter) => `${matchFiltered('r', 'Role', roleFilterParts, filter)} RETURN count(r) AS count`,
+  countByLevel: (filter: RoleFilter) => `
+    ${matchFiltered('r', 'Role', roleFilterParts, filter)}
+    RETURN coalesce(r.level, 1) AS level, count(r) AS count ORDER BY level`,
+};
+
 export class RoleRepository {
   constructor(private readonly database: Database) {}
 
@@ -122,5 +167,20 @@ export class RoleRepository {
   /** One round trip for any number of roles: the lists come back in the order of the ids. */
   async children<T>(kind: RoleChildren, ids: readonly string[]): Promise<T[][]> {
     return this.database.readListsById<T>(queries.children(kind), ids);
+  }
+
+  /** Up to `limit` roles that pass the filter, in the order, after the key `after` when given. */
+  async page(filter: RoleFilter, order: RoleOrder, limit: number, after: CursorKey | null): Promise<{ node: RoleRecord; key: CursorKey }[]> {
+    return this.database.read<{ node: RoleRecord; key: CursorKey }>(filteredQueries.page(filter, order, after !== null), { ...filter, limit, after });
+  }
+
+  async count(filter: RoleFilter): Promise<number> {
+    const [row] = await this.database.read<{ count: number }>(filteredQueries.count(filter), { ...filter });
+    return row?.count ?? 0;
+  }
+
+  /** How many roles that pass the filter each level has, lowest level first; levels without any are left out. */
+  async countByLevel(filter: RoleFilter): Promise<{ level: number; count: number }[]> {
+    return this.database.read<{ level: number; count: number }>(filteredQueries.countByLevel(filter), { ...filter });
   }
 }

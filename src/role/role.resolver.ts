@@ -17,7 +17,7 @@ export class RoleResolver {
   }
 
   @Query(() => [Role], {
-    description: `Roles, ${maxPageSize} at most a page.`,
+    description: `Roles, ${maxPageSize} at most a page, by offset. rolesConnection has filters, cursors that keep their place, and counts.`,
     complexity: ({ args, childComplexity }) => Math.max(1, Number(args.first) || 0) * childComplexity,
   })
   roles(

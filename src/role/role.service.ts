@@ -1,12 +1,20 @@
 import { closestIds } from '../common/closest-ids.js';
+import { readConnection, type ConnectionResult } from '../common/connection.js';
+import { categoryFilter, textFilter } from '../common/list-filter.js';
 import { requireIntegerIn, requireSlug } from '../common/validate.js';
 import { NotFoundError } from '../errors/error-codes.js';
 import type { Loaders } from '../api/loaders.js';
 import type { Repositories } from '../api/repositories.js';
-import type { RoleChildren, RoleRecord } from './role.repository.js';
+import { roleOrderings, type RoleChildren, type RoleFilter, type RoleRecord } from './role.repository.js';
+import type { RoleWhere } from './role-connection.types.js';
 import type { RoleOrder } from './role.types.js';
 
 export const maxPageSize = 100;
+
+/** A page of roles, with the filter it was read with, which its counts use. */
+export interface RoleConnectionResult extends ConnectionResult<RoleRecord> {
+  filter: RoleFilter;
+}
 
 export class RoleService {
   constructor(
@@ -35,7 +43,36 @@ export class RoleService {
     return roles;
   }
 
+  /** A page of the roles that pass `where`, after the cursor `after`; BAD_USER_INPUT names a bad argument. */
+  async connection(where: RoleWhere | null, order: RoleOrder, first: number, after: string | null): Promise<RoleConnectionResult> {
+    const filter = roleFilterOf(where);
+    const kinds = roleOrderings[order].map((sortKey) => sortKey.kind);
+    const page = await readConnection({ first, maxFirst: maxPageSize, after, order, kinds }, (limit, key) => this.repositories.roles.page(filter, order, limit, key));
+    for (const { node } of page.edges) this.loaders.role.prime(node.id, node);
+    return { ...page, filter };
+  }
+
+  async count(filter: RoleFilter): Promise<number> {
+    return this.repositories.roles.count(filter);
+  }
+
+  async countByLevel(filter: RoleFilter): Promise<{ level: number; count: number }[]> {
+    return this.repositories.roles.countByLevel(filter);
+  }
+
   async children<T>(kind: RoleChildren, roleId: string): Promise<T[]> {
     return this.loaders.roleChildren<T>(kind).load(roleId);
   }
+}
+
+function roleFilterOf(where: RoleWhere | null): RoleFilter {
+  const level = where?.level ?? null;
+  const skill = where?.skill ?? null;
+  return {
+    level: level === null ? null : requireIntegerIn('where.level', level, 1, Number.MAX_SAFE_INTEGER),
+    hasPage: where?.hasPage ?? null,
+    skill: skill === null ? null : requireSlug('where.skill', skill),
+    category: categoryFilter('where.category', where?.category),
+    text: textFilter('where.text', where?.text),
+  };
 }

@@ -18,6 +18,6 @@ export class SearchService {
     if (query === null) return [];
     const hits = await this.repositories.search.search(query, first);
     const found = await Promise.all(hits.map((hit) => (hit.kind === 'Role' ? this.loaders.role.load(hit.id) : this.loaders.skill.load(hit.id))));
-    return found.filter((item): item is RoleRecord | RoleSkillRecord => item !== null);
+    return found.filter((item) => item !== null);
   }
 }

@@ -1,10 +1,25 @@
+import type { CursorKey } from '../common/cursor.js';
 import type { Database } from '../neo4j/database.js';
+import { fulltextStart, keysetPage, matchFiltered, type FilterParts, type Ordering } from '../neo4j/node-list.query.js';
 import { roleProjection, type RoleRecord, type RoleSkillRecord } from '../role/role.repository.js';
+import type { SkillOrder } from './skill-connection.types.js';
+
+/** A skill on its own, not under a role: its first category, and how many roles need it. */
+export interface SkillRecord extends RoleSkillRecord {
+  roleCount: number;
+}
+
+/** Stored on every skill with each write (see derived/), so ordering thousands of skills by it counts nothing. */
+const roleCount = 'coalesce(s.roleCount, 0)';
+
+const skillProjection = `{
+  .id, .name,
+  category: COLLECT { MATCH (s)-[:IN_CATEGORY]->(c) RETURN c.name ORDER BY c.name LIMIT 1 }[0],
+  roleCount: ${roleCount}
+}`;
 
 const queries = {
-  byIds: `
-    UNWIND $ids AS id MATCH (s:Skill {id: id})
-    RETURN s {.id, .name, category: COLLECT { MATCH (s)-[:IN_CATEGORY]->(c) RETURN c.name ORDER BY c.name LIMIT 1 }[0]} AS skill`,
+  byIds: `UNWIND $ids AS id MATCH (s:Skill {id: id}) RETURN s ${skillProjection} AS skill`,
   allIds: 'MATCH (s:Skill) RETURN s.id AS id',
   roles: `
     UNWIND $ids AS id MATCH (s:Skill {id: id})
@@ -14,11 +29,49 @@ const queries = {
     RETURN id, COLLECT { MATCH (s)-[:IN_CATEGORY]->(c) RETURN DISTINCT c.name AS name ORDER BY name } AS items`,
 };
 
+/** What skillsConnection filters on; null leaves a filter out. `text` is a query for the full-text index. */
+export interface SkillFilter {
+  role: string | null;
+  category: string | null;
+  text: string | null;
+}
+
+/** The orders of skills, as keys a cursor can hold. */
+export const skillOrderings = {
+  NAME_ASC: [{ expression: 'toLower(s.name)', kind: 'string' }, { expression: 's.id', kind: 'string' }],
+  ROLE_COUNT_DESC: [{ expression: roleCount, descending: true, kind: 'number' }, { expression: 's.id', kind: 'string' }],
+} as const satisfies Record<SkillOrder, Ordering>;
+
+// The most selective start first: a text's few matches, a role's skills, a category's.
+const skillFilterParts: FilterParts<SkillFilter> = {
+  text: { start: fulltextStart('s', 'Skill') },
+  role: {
+    start: 'MATCH (:Role {id: $role})-[:REQUIRES_SKILL]->(s:Skill) WITH DISTINCT s',
+    where: 'EXISTS { MATCH (:Role {id: $role})-[:REQUIRES_SKILL]->(s) }',
+  },
+  category: {
+    start: 'MATCH (:SkillCategory {id: $category})<-[:IN_CATEGORY]-(s:Skill) WITH DISTINCT s',
+    where: 'EXISTS { MATCH (s)-[:IN_CATEGORY]->(:SkillCategory {id: $category}) }',
+  },
+};
+
+const filteredQueries = {
+  page: (filter: SkillFilter, order: SkillOrder, hasAfter: boolean) => `
+    ${matchFiltered('s', 'Skill', skillFilterParts, filter)}
+    ${keysetPage('s', skillOrderings[order], hasAfter)}
+    RETURN s ${skillProjection} AS node, key`,
+  count: (filter: SkillFilter) => `${matchFiltered('s', 'Skill', skillFilterParts, filter)} RETURN count(s) AS count`,
+  countByCategory: (filter: SkillFilter) => `
+    ${matchFiltered('s', 'Skill', skillFilterParts, filter)}
+    MATCH (s)-[:IN_CATEGORY]->(c:SkillCategory)
+    RETURN c.id AS id, c.name AS name, count(DISTINCT s) AS count ORDER BY count DESC, id`,
+};
+
 export class SkillRepository {
   constructor(private readonly database: Database) {}
 
-  async findByIds(ids: readonly string[]): Promise<RoleSkillRecord[]> {
-    const rows = await this.database.read<{ skill: RoleSkillRecord }>(queries.byIds, { ids });
+  async findByIds(ids: readonly string[]): Promise<SkillRecord[]> {
+    const rows = await this.database.read<{ skill: SkillRecord }>(queries.byIds, { ids });
     return rows.map((row) => row.skill);
   }
 
@@ -33,5 +86,20 @@ export class SkillRepository {
 
   async categoriesOf(ids: readonly string[]): Promise<string[][]> {
     return this.database.readListsById<string>(queries.categories, ids);
+  }
+
+  /** Up to `limit` skills that pass the filter, in the order, after the key `after` when given. */
+  async page(filter: SkillFilter, order: SkillOrder, limit: number, after: CursorKey | null): Promise<{ node: SkillRecord; key: CursorKey }[]> {
+    return this.database.read<{ node: SkillRecord; key: CursorKey }>(filteredQueries.page(filter, order, after !== null), { ...filter, limit, after });
+  }
+
+  async count(filter: SkillFilter): Promise<number> {
+    const [row] = await this.database.read<{ count: number }>(filteredQueries.count(filter), { ...filter });
+    return row?.count ?? 0;
+  }
+
+  /** How many skills that pass the filter each category holds, most first; a skill counts in each of its categories. */
+  async countByCategory(filter: SkillFilter): Promise<{ id: string; name: string; count: number }[]> {
+    return this.database.read<{ id: string; name: string; count: number }>(filteredQueries.countByCategory(filter), { ...filter });
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../api/context.js';
 import type { RoleSkillRecord } from '../role/role.repository.js';
 import { Role } from '../role/role.types.js';
@@ -14,6 +14,11 @@ export class SkillResolver {
   @FieldResolver(() => [Role], { complexity: ({ childComplexity }) => 5 * childComplexity, description: 'The roles that need it, lowest level first.' })
   roles(@Root() skill: RoleSkillRecord, @Ctx() { skills }: Context) {
     return skills.roles(skill.id);
+  }
+
+  @FieldResolver(() => Int, { description: 'How many roles need it, derived needs included: the length of `roles`, without reading them.' })
+  roleCount(@Root() skill: RoleSkillRecord, @Ctx() { skills }: Context): Promise<number> {
+    return skills.roleCount(skill);
   }
 
   @FieldResolver(() => [String], { description: 'Every category any page lists it in.' })

@@ -1,9 +1,19 @@
 import { closestIds } from '../common/closest-ids.js';
+import { readConnection, type ConnectionResult } from '../common/connection.js';
+import { categoryFilter, textFilter } from '../common/list-filter.js';
 import { requireSlug } from '../common/validate.js';
 import { NotFoundError } from '../errors/error-codes.js';
 import type { Loaders } from '../api/loaders.js';
 import type { Repositories } from '../api/repositories.js';
 import type { RoleRecord, RoleSkillRecord } from '../role/role.repository.js';
+import { maxPageSize } from '../role/role.service.js';
+import type { SkillOrder, SkillWhere } from './skill-connection.types.js';
+import { skillOrderings, type SkillFilter, type SkillRecord } from './skill.repository.js';
+
+/** A page of skills, with the filter it was read with, which its counts use. */
+export interface SkillConnectionResult extends ConnectionResult<SkillRecord> {
+  filter: SkillFilter;
+}
 
 export class SkillService {
   constructor(
@@ -27,4 +37,35 @@ export class SkillService {
   async categories(skillId: string): Promise<string[]> {
     return this.loaders.categoriesOfSkill.load(skillId);
   }
+
+  /** How many roles need the skill; a skill read under a role does not carry it, and is looked up, in one batch. */
+  async roleCount(skill: RoleSkillRecord & { roleCount?: number }): Promise<number> {
+    return skill.roleCount ?? (await this.loaders.skill.load(skill.id))?.roleCount ?? 0;
+  }
+
+  /** A page of the skills that pass `where`, after the cursor `after`; BAD_USER_INPUT names a bad argument. */
+  async connection(where: SkillWhere | null, order: SkillOrder, first: number, after: string | null): Promise<SkillConnectionResult> {
+    const filter = skillFilterOf(where);
+    const kinds = skillOrderings[order].map((sortKey) => sortKey.kind);
+    const page = await readConnection({ first, maxFirst: maxPageSize, after, order, kinds }, (limit, key) => this.repositories.skills.page(filter, order, limit, key));
+    for (const { node } of page.edges) this.loaders.skill.prime(node.id, node);
+    return { ...page, filter };
+  }
+
+  async count(filter: SkillFilter): Promise<number> {
+    return this.repositories.skills.count(filter);
+  }
+
+  async countByCategory(filter: SkillFilter): Promise<{ id: string; name: string; count: number }[]> {
+    return this.repositories.skills.countByCategory(filter);
+  }
+}
+
+function skillFilterOf(where: SkillWhere | null): SkillFilter {
+  const role = where?.role ?? null;
+  return {
+    role: role === null ? null : requireSlug('where.role', role),
+    category: categoryFilter('where.category', where?.category),
+    text: textFilter('where.text', where?.text),
+  };
 }
