@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedGraph, startTestApi, type TestApi } from '../../tests/api-server.js';
 import { openTestDatabase } from '../../tests/neo4j.js';
+import { Database } from '../neo4j/database.js';
 
 const database = openTestDatabase();
 let api: TestApi;
@@ -73,6 +74,13 @@ describe('variables that do not fit the operation', () => {
   });
 });
 
+describe('a subscription', () => {
+  it('is refused while validating, 400, as this API has none', async () => {
+    const error = await errorOf('subscription { role(id: "vp") { id } }');
+    expect(error).toMatchObject({ status: 400, message: 'This API has no subscription operations: only queries and mutations.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+  });
+});
+
 describe('a search word', () => {
   it('over 100 characters is BAD_USER_INPUT naming text', async () => {
     const error = await errorOf(`{ search(text: "vision ${'x'.repeat(1001)}") { __typename } }`);
@@ -134,6 +142,21 @@ describe('queries over the limits', () => {
   it('answers a query within the limits', async () => {
     const response = await api.query('{ roles(first: 10) { skills { id } } }');
     expect(response.errors).toBeUndefined();
+  });
+});
+
+describe('a query whose cost follows the graph, while Neo4j is unreachable', () => {
+  it('is SERVICE_UNAVAILABLE, 503, saying nothing of the driver', async () => {
+    const noDatabase = Database.open({ uri: 'bolt://127.0.0.1:9' });
+    const orphan = await startTestApi(noDatabase);
+    try {
+      const response = await orphan.query('{ careerMap { nodes { id } } }');
+      expect(response.status).toBe(503);
+      expect(response.errors).toEqual([{ message: 'The graph database is unavailable right now. Try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } }]);
+    } finally {
+      await orphan.stop();
+      await noDatabase.close();
+    }
   });
 });
 

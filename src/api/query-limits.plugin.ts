@@ -3,7 +3,8 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { GraphQLError, validate, type DocumentNode, type GraphQLSchema, type VariableDefinitionNode } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values.js';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
-import { InvalidVariablesError, QueryTooComplexError } from '../errors/error-codes.js';
+import { ErrorCode, InvalidVariablesError, QueryTooComplexError } from '../errors/error-codes.js';
+import { toApiError } from '../errors/neo4j-errors.js';
 import type { CostContext, GraphSize } from './query-cost.js';
 
 export interface QueryLimits {
@@ -54,7 +55,9 @@ export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits, re
           };
           let complexity = complexityOf();
           if (costs.needsGraphSize) {
-            costs.graphSize = await readGraphSize();
+            costs.graphSize = await readGraphSize().catch((cause: unknown) => {
+              throw withStatus(toApiError(cause instanceof Error ? cause : new Error(String(cause))));
+            });
             complexity = complexityOf();
           }
           if (complexity > limits.maxComplexity) throw new QueryTooComplexError('complexity', complexity, limits.maxComplexity);
@@ -62,6 +65,15 @@ export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits, re
       };
     },
   };
+}
+
+/**
+ * The error a resolver would have met, here before any resolver runs, where Apollo answers 500 unless the error
+ * names a status: 503 while Neo4j is unreachable.
+ */
+function withStatus(error: GraphQLError): GraphQLError {
+  const status = error.extensions.code === ErrorCode.ServiceUnavailable ? 503 : 500;
+  return new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status } } });
 }
 
 /** The operation's variables as its definitions type them; BAD_USER_INPUT naming the first that does not fit. */

@@ -12,6 +12,7 @@ import { toApiError } from '../errors/neo4j-errors.js';
 import type { Database } from '../neo4j/database.js';
 import { createContext, type Context } from './context.js';
 import { playgroundRouter } from './playground.js';
+import { supportedOperationTypeRule } from './operation-type.rule.js';
 import { queryLimitsPlugin } from './query-limits.plugin.js';
 import { requestBodyErrors, requestBodyLimit, requireUtf8 } from './request-body.js';
 import { ResponseCache } from './response-cache.js';
@@ -54,6 +55,7 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    validationRules: [supportedOperationTypeRule],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
