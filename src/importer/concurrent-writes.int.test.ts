@@ -47,7 +47,9 @@ describe('writers at the same time', { timeout: 300_000 }, () => {
 
     await Promise.all([
       importSeed(writers[0]),
+      // The same edit twice at once: each replaces the link the other made, so one remains.
       curation.addSkill('vp', { id: 'fuzz-testing', name: 'Fuzz testing', category: null, categoryId: null }),
+      new CurationRepository(writers[1]).addSkill('vp', { id: 'fuzz-testing', name: 'Fuzz testing', category: null, categoryId: null }),
       curation.upsertTransition('manager', 'vp', { timelineText: null, minYears: 3, maxYears: 5, openEnded: false }),
       importSeed(writers[1]),
     ]);
