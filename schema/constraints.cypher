@@ -14,6 +14,8 @@ CREATE CONSTRAINT action_id IF NOT EXISTS FOR (n:Action) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT pitfall_id IF NOT EXISTS FOR (n:Pitfall) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT readiness_id IF NOT EXISTS FOR (n:ReadinessIndicator) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT section_id IF NOT EXISTS FOR (n:Section) REQUIRE n.id IS UNIQUE;
+// The one node that imports and curators' edits lock first, so that they run one at a time (src/neo4j/graph-write.lock.ts).
+CREATE CONSTRAINT graph_write_lock_id IF NOT EXISTS FOR (n:GraphWriteLock) REQUIRE n.id IS UNIQUE;
 // Re-importing a page looks up everything it contributed by its source file.
 CREATE INDEX role_source IF NOT EXISTS FOR (n:Role) ON (n.sourceFile);
 CREATE INDEX responsibility_source IF NOT EXISTS FOR (n:Responsibility) ON (n.sourceFile);

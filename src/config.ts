@@ -33,7 +33,11 @@ export interface Config {
   maxMatrixRoles: number;
   /** The megabytes of answers the response cache may hold; 0 turns it off. */
   responseCacheMb: number;
+  /** How long one of a request's reads may run before Neo4j stops it. */
+  queryTimeoutMs: number;
 }
+
+export const defaultQueryTimeoutMs = 10_000;
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -59,6 +63,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryComplexity: readPositiveInteger(env, 'MAX_QUERY_COMPLEXITY', 20_000),
     maxMatrixRoles: readPositiveInteger(env, 'MAX_MATRIX_ROLES', 500),
     responseCacheMb: readNonNegativeInteger(env, 'RESPONSE_CACHE_MB', 64),
+    queryTimeoutMs: readPositiveInteger(env, 'QUERY_TIMEOUT_MS', defaultQueryTimeoutMs),
   };
 }
 

@@ -27,7 +27,7 @@ export async function seedGraph(database: Database): Promise<void> {
 }
 
 /** The API on a free loopback port, writable with testApiToken. */
-export async function startTestApi(database: Database, options: { apiToken?: string; maxQueryDepth?: number; maxQueryComplexity?: number; maxMatrixRoles?: number; responseCacheMb?: number; routes?: Router[] } = {}): Promise<TestApi> {
+export async function startTestApi(database: Database, options: { apiToken?: string; maxQueryDepth?: number; maxQueryComplexity?: number; maxMatrixRoles?: number; responseCacheMb?: number; queryTimeoutMs?: number; routes?: Router[] } = {}): Promise<TestApi> {
   const server = await startApiServer({
     database,
     port: 0,
@@ -39,6 +39,7 @@ export async function startTestApi(database: Database, options: { apiToken?: str
       maxQueryComplexity: options.maxQueryComplexity ?? 20_000,
       maxMatrixRoles: options.maxMatrixRoles ?? 500,
       ...(options.responseCacheMb === undefined ? {} : { responseCacheMb: options.responseCacheMb }),
+      ...(options.queryTimeoutMs === undefined ? {} : { queryTimeoutMs: options.queryTimeoutMs }),
     },
     log: (message, error) => console.error(message, error),
   });

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../api/context.js';
+import { overlapMatrixCost, pageCost, rankedOverRolesCost } from '../api/query-cost.js';
 import { maxPageSize } from '../role/role.service.js';
 import type { OverlapMatrixResult, RoleReadinessResult, SimilarRoleResult, SkillCentralityResult, SkillOverlapResult } from './analytics.service.js';
 import { maxReadinessSkills } from './analytics.service.js';
@@ -9,8 +10,6 @@ import { OverlapCell, OverlapMatrix, RoleReadiness, SimilarRole, SkillCentrality
 const categoriesText = 'Only skills listed in one of these categories (by name, e.g. "Business Acumen", or id, e.g. "business-acumen") count, in every set; all skills when left out.';
 const minJaccardText = 'From 0 to 1.';
 const firstText = `From 1 to ${maxPageSize}.`;
-/** A ranked list costs its length times its entries, for the query-complexity limit. */
-const rankedCost = ({ args, childComplexity }: { args: Record<string, unknown>; childComplexity: number }) => Math.max(1, Number(args.first) || 0) * childComplexity;
 
 /**
  * Skill-overlap analytics. Every operation compares roles by their sets of skills: the skills their
@@ -28,7 +27,10 @@ export class AnalyticsResolver {
     return analytics.skillOverlap(a, b, categories ?? null);
   }
 
-  @Query(() => OverlapMatrix, { description: 'The Jaccard index and overlap coefficient of every pair of the roles, as a full n × n list of cells.' })
+  @Query(() => OverlapMatrix, {
+    description: 'The Jaccard index and overlap coefficient of every pair of the roles, as a full n × n list of cells.',
+    complexity: overlapMatrixCost,
+  })
   overlapMatrix(
     @Arg('roles', () => [ID], { nullable: true, description: 'The roles to compare, at most MAX_MATRIX_ROLES (500 unless configured); every role when left out.' })
     roles: string[] | null | undefined,
@@ -41,7 +43,7 @@ export class AnalyticsResolver {
 
   @Query(() => [SimilarRole], {
     description: 'The roles that share skills with a role, highest Jaccard index first, then most skills shared, then by id. Roles that share no skill are not listed.',
-    complexity: rankedCost,
+    complexity: rankedOverRolesCost,
   })
   similarRoles(
     @Arg('to', () => ID, { description: 'The role to compare the others with.' }) to: string,
@@ -55,7 +57,8 @@ export class AnalyticsResolver {
 
   @Query(() => [SkillCentrality], {
     description: 'The skills that bridge roles, highest betweenness first, then most roles, then by id. Only skills some role needs are ranked.',
-    complexity: rankedCost,
+    // Without categories it reads what every write stores on the skills; with them it counts over the roles.
+    complexity: (estimate) => (estimate.args.categories ? rankedOverRolesCost(estimate) : pageCost(estimate)),
   })
   skillCentrality(
     @Arg('first', () => Int, { defaultValue: 10, description: firstText }) first: number,
@@ -69,7 +72,7 @@ export class AnalyticsResolver {
   @Query(() => [RoleReadiness], {
     description:
       'The roles a person with these skills is closest to: highest coverage first, then fewest skills missing, then by id. Roles with no skills (in the categories) are left out.',
-    complexity: rankedCost,
+    complexity: rankedOverRolesCost,
   })
   readiness(
     @Arg('skills', () => [ID], { description: `The person's skills by id, at most ${maxReadinessSkills}; ids no skill has are reported in unknownSkills.` }) skills: string[],

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedGraph, startTestApi, type TestApi } from '../../tests/api-server.js';
 import { openTestDatabase } from '../../tests/neo4j.js';
+import { Database } from '../neo4j/database.js';
 
 const database = openTestDatabase();
 let api: TestApi;
@@ -60,7 +61,69 @@ describe('invalid arguments', () => {
   });
 });
 
+describe('variables that do not fit the operation', () => {
+  it.each([
+    ['missing', 'query($id: ID!) { role(id: $id) { id } }', undefined, /"\$id" of required type "ID!" was not provided/],
+    ['of the wrong type', 'query($first: Int!) { roles(first: $first) { id } }', { first: 'ten' }, /"\$first" got invalid value "ten"/],
+  ])('are BAD_USER_INPUT, 400, when %s', async (_, query, variables, message) => {
+    const response = await api.query(query, variables);
+    expect(response.status).toBe(400);
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(response.errors?.[0]?.message).toMatch(message);
+  });
+});
+
+describe('a subscription', () => {
+  it('is refused while validating, 400, as this API has none', async () => {
+    const error = await errorOf('subscription { role(id: "vp") { id } }');
+    expect(error).toMatchObject({ status: 400, message: 'This API has no subscription operations: only queries and mutations.', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+  });
+});
+
+describe('a search word', () => {
+  it('over 100 characters is BAD_USER_INPUT naming text', async () => {
+    const error = await errorOf(`{ search(text: "vision ${'x'.repeat(1001)}") { __typename } }`);
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'text' });
+    expect(error.message).toBe('Argument "text" has a word of 1001 characters; words are at most 100.');
+  });
+
+  it('of 100 characters is searched for, and matches nothing', async () => {
+    const response = await api.query(`{ search(text: "${'x'.repeat(100)}") { __typename } }`);
+    expect(response).toMatchObject({ status: 200, data: { search: [] } });
+  });
+});
+
 describe('queries over the limits', () => {
+  it('refuses a query of more fields than the complexity check walks as QUERY_TOO_COMPLEX, 400', async () => {
+    const ids = Array.from({ length: 100 }, () => 'id').join(' ');
+    const spreads = Array.from({ length: 101 }, () => '...F').join(' ');
+    const error = await errorOf(`{ role(id: "vp") { ${spreads} } } fragment F on Role { ${ids} }`);
+    expect(error.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', measure: 'fields', limit: 10_000 });
+    expect(error.status).toBe(400);
+  });
+
+  it('adds up the cost of aliased career maps, each by the size of the graph', async () => {
+    const maps = Array.from({ length: 340 }, (_, i) => `m${i}: careerMap { nodes { id } edges { id } }`).join(' ');
+    const error = await errorOf(`{ ${maps} }`);
+    expect(error.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', measure: 'complexity', limit: 2000 });
+    const [size] = await database.read<{ roles: number; transitions: number }>('RETURN COUNT { (:Role) } AS roles, COUNT { (:Transition) } AS transitions');
+    // Each map: itself, and an id for each role and each transition of the seed.
+    const { roles, transitions } = size as { roles: number; transitions: number };
+    expect(error.extensions?.actual).toBe(340 * (1 + roles + transitions));
+  });
+
+  it('adds up the cost of aliased overlap matrices, each by the square of its roles', async () => {
+    const roles = Array.from({ length: 500 }, (_, i) => `role-${i}`);
+    const one = 'overlapMatrix(roles: $roles) { jaccardRows }';
+    const matrices = Array.from({ length: 50 }, (_, i) => `m${i}: ${one}`).join(' ');
+    const refused = await uncached.query(`query($roles: [ID!]) { ${matrices} }`, { roles });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', measure: 'complexity', actual: 50 * 2500, limit: 20_000 });
+    // One matrix of as many roles is within the limit: it runs, and finds that no such role exists.
+    const single = await uncached.query(`query($roles: [ID!]) { ${one} }`, { roles });
+    expect(single.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it('refuses a query deeper than the limit before it touches the database', async () => {
     const before = database.queriesRun;
     const error = await errorOf(`{ role(id: "vp") { transitionsOut { to { transitionsOut { to { transitionsOut { to { transitionsOut { to { id } } } } } } } } } }`);
@@ -82,12 +145,27 @@ describe('queries over the limits', () => {
   });
 });
 
+describe('a query whose cost follows the graph, while Neo4j is unreachable', () => {
+  it('is SERVICE_UNAVAILABLE, 503, saying nothing of the driver', async () => {
+    const noDatabase = Database.open({ uri: 'bolt://127.0.0.1:9' });
+    const orphan = await startTestApi(noDatabase);
+    try {
+      const response = await orphan.query('{ careerMap { nodes { id } } }');
+      expect(response.status).toBe(503);
+      expect(response.errors).toEqual([{ message: 'The graph database is unavailable right now. Try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } }]);
+    } finally {
+      await orphan.stop();
+      await noDatabase.close();
+    }
+  });
+});
+
 // A body the API cannot use gets the same coded answer whether the response cache is on or off.
 describe.each([
   ['with the response cache', () => api],
   ['without the response cache', () => uncached],
 ])('a request body the API cannot use, %s', (_, server) => {
-  async function post(body: string, contentType = 'application/json') {
+  async function post(body: string | Blob, contentType = 'application/json') {
     const response = await fetch(`${server().server.url}/graphql`, { method: 'POST', headers: { 'content-type': contentType }, body });
     const text = await response.text();
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
@@ -113,6 +191,15 @@ describe.each([
     const error = await post(JSON.stringify({ query: '{ role(id: "vp") { id } }' }), 'application/json; charset=latin1');
     expect(error).toMatchObject({ status: 415, extensions: { code: 'BAD_REQUEST' } });
     expect(error.message).toContain('LATIN1');
+  });
+
+  it.each([
+    ['as UTF-16 without saying so', 'application/json'],
+    ['as UTF-16, saying so', 'application/json; charset=utf-16le'],
+  ])('is BAD_REQUEST, 415, when it is sent %s', async (_, contentType) => {
+    const error = await post(new Blob([Buffer.from(JSON.stringify({ query: '{ role(id: "vp") { id } }' }), 'utf16le')]), contentType);
+    expect(error).toMatchObject({ status: 415, extensions: { code: 'BAD_REQUEST' } });
+    expect(error.message).toMatch(/UTF-16/);
   });
 
   it('is answered, the same, in each form clients send JSON in', async () => {

@@ -6,6 +6,7 @@ import { SearchRepository } from '../search/search.repository.js';
 import { SkillRepository } from '../skill/skill.repository.js';
 import { TransitionRepository } from '../transition/transition.repository.js';
 import { CurationRepository } from '../curation/curation.repository.js';
+import { GraphSizeRepository } from './graph-size.repository.js';
 
 export function createRepositories(database: Database) {
   return {
@@ -16,6 +17,7 @@ export function createRepositories(database: Database) {
     curation: new CurationRepository(database),
     careerMap: new CareerMapRepository(database),
     analytics: new AnalyticsRepository(database),
+    graphSize: new GraphSizeRepository(database),
   };
 }
 

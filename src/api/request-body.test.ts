@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestErrorFrom } from './request-body.js';
+import { requestErrorFrom, requireUtf8 } from './request-body.js';
 
 /** An error as raw-body and Express's JSON parser throw them (http-errors): a status, a type, a message. */
 function httpError(status: number, type: string, message: string): Error {
@@ -42,5 +42,35 @@ describe('requestErrorFrom', () => {
       expect(error.extensions.code).toBe('INTERNAL_SERVER_ERROR');
       expect(error.message).not.toMatch(/stream|socket/);
     }
+  });
+});
+
+describe('requireUtf8', () => {
+  const json = '{"query":"{ role(id: \\"vp\\") { id } }"}';
+  const refusal = (body: Buffer, charset?: string) => {
+    try {
+      requireUtf8(body, charset);
+      return null;
+    } catch (cause) {
+      return requestErrorFrom(cause);
+    }
+  };
+
+  it('lets JSON in UTF-8 through, whatever it contains', () => {
+    expect(refusal(Buffer.from(json))).toBeNull();
+    expect(refusal(Buffer.from('{"query":"{ search(text: \\"Führung ünd 管理\\") { __typename } }"}'), 'UTF-8')).toBeNull();
+  });
+
+  it.each([
+    ['UTF-16LE with a byte order mark', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')])],
+    ['UTF-16LE without one', Buffer.from(json, 'utf16le')],
+    ['UTF-16BE', Buffer.from(json, 'utf16le').swap16()],
+    ['UTF-32LE', Buffer.from([...json].flatMap((c) => [c.charCodeAt(0), 0, 0, 0]))],
+  ])('refuses a body in %s as 415 BAD_REQUEST', (_, body) => {
+    expect(refusal(body)).toMatchObject({ status: 415, error: { extensions: { code: 'BAD_REQUEST' }, message: 'The request body is in UTF-16 or UTF-32: send it in UTF-8.' } });
+  });
+
+  it('refuses a charset other than UTF-8 that the JSON parser would have decoded', () => {
+    expect(refusal(Buffer.from(json, 'utf16le'), 'utf-16le')).toMatchObject({ status: 415, error: { message: 'unsupported charset "UTF-16LE": send the body in UTF-8' } });
   });
 });

@@ -15,6 +15,22 @@ export function readRequestBody(request: IncomingMessage): Promise<Buffer> {
   return getRawBody(request, { length: request.headers['content-length'], limit: requestBodyLimit });
 }
 
+/**
+ * Refuses a body that is not UTF-8, as a 415 that requestErrorFrom turns into the API's answer. JSON between
+ * systems is UTF-8 (RFC 8259, 8.1), yet Express's parser decodes any charset named `utf-…` (UTF-16 included),
+ * and a client that names none may still send UTF-16 or UTF-32: those show as a byte order mark, or as NUL
+ * bytes among the first four, which JSON text in UTF-8 never has (its first character is ASCII).
+ */
+export function requireUtf8(body: Buffer, charset = 'utf-8'): void {
+  const named = charset.toLowerCase();
+  const refuse = (message: string) => Object.assign(new Error(message), { status: 415, type: 'charset.unsupported' });
+  if (named !== 'utf-8' && named !== 'utf8') throw refuse(`unsupported charset "${charset.toUpperCase()}": send the body in UTF-8`);
+  const start = body.subarray(0, 4);
+  if ((start[0] === 0xfe && start[1] === 0xff) || (start[0] === 0xff && start[1] === 0xfe) || start.includes(0)) {
+    throw refuse('The request body is in UTF-16 or UTF-32: send it in UTF-8.');
+  }
+}
+
 /** A request whose body could not be read or parsed: the status to answer with and the coded error to say why. */
 export interface RequestError {
   status: number;

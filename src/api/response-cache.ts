@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { OperationTypeNode } from 'graphql';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { readRequestBody, requestBodyLimit, requestErrorFrom, sendRequestError } from './request-body.js';
+import { readRequestBody, requestBodyLimit, requestErrorFrom, requireUtf8, sendRequestError } from './request-body.js';
 
 /**
  * A cache of whole GraphQL answers, keyed by the request's body (the operation and its variables, as the
@@ -105,6 +105,7 @@ export class ResponseCache {
     }
     let parsed: unknown;
     try {
+      requireUtf8(body);
       parsed = JSON.parse(body.toString('utf8'));
     } catch (cause) {
       return sendRequestError(response, requestErrorFrom(cause));

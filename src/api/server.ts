@@ -6,14 +6,15 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Router } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { Config } from '../config.js';
+import { defaultQueryTimeoutMs, type Config } from '../config.js';
 import { writeAccess } from '../curation/write-access.js';
 import { toApiError } from '../errors/neo4j-errors.js';
 import type { Database } from '../neo4j/database.js';
 import { createContext, type Context } from './context.js';
 import { playgroundRouter } from './playground.js';
+import { supportedOperationTypeRule } from './operation-type.rule.js';
 import { queryLimitsPlugin } from './query-limits.plugin.js';
-import { requestBodyErrors, requestBodyLimit } from './request-body.js';
+import { requestBodyErrors, requestBodyLimit, requireUtf8 } from './request-body.js';
 import { ResponseCache } from './response-cache.js';
 import { createRepositories } from './repositories.js';
 import { buildApiSchema } from './schema.js';
@@ -27,8 +28,11 @@ export interface ApiServer {
 
 export interface ApiOptions {
   database: Database;
-  /** responseCacheMb: the answers the response cache may hold, 64 MB unless given; 0 turns it off. */
-  config: Pick<Config, 'apiToken' | 'maxQueryDepth' | 'maxQueryComplexity' | 'maxMatrixRoles'> & Partial<Pick<Config, 'responseCacheMb'>>;
+  /**
+   * responseCacheMb: the answers the response cache may hold, 64 MB unless given; 0 turns it off.
+   * queryTimeoutMs: how long one read of a request may run, defaultQueryTimeoutMs unless given.
+   */
+  config: Pick<Config, 'apiToken' | 'maxQueryDepth' | 'maxQueryComplexity' | 'maxMatrixRoles'> & Partial<Pick<Config, 'responseCacheMb' | 'queryTimeoutMs'>>;
   port: number;
   host?: string;
   /** Further routes, such as the career map page, mounted before the API. */
@@ -42,7 +46,7 @@ export const defaultResponseCacheMb = 64;
 export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
   const { database, config, log = defaultLog } = options;
   const schema = await buildApiSchema();
-  const repositories = createRepositories(database);
+  const repositories = createRepositories(database.withReadTimeout(config.queryTimeoutMs ?? defaultQueryTimeoutMs));
   const cacheMb = config.responseCacheMb ?? defaultResponseCacheMb;
   const cache = cacheMb > 0 ? new ResponseCache(database.driver, database.databaseName, cacheMb * 2 ** 20) : null;
   const app = express();
@@ -51,13 +55,16 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    validationRules: [supportedOperationTypeRule],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       // No field has a cache hint, and the cache-control plugin Apollo installs by default runs at every field of
       // every answer (a profile of Q1 showed it): the response cache keys on the whole operation instead.
       ApolloServerPluginCacheControlDisabled(),
-      queryLimitsPlugin(schema, { maxDepth: config.maxQueryDepth, maxComplexity: config.maxQueryComplexity }) as ApolloServerPlugin<Context>,
+      queryLimitsPlugin(schema, { maxDepth: config.maxQueryDepth, maxComplexity: config.maxQueryComplexity, maxMatrixRoles: config.maxMatrixRoles }, () =>
+        repositories.graphSize.read(),
+      ) as ApolloServerPlugin<Context>,
       ...(cache ? [cache.plugin() as ApolloServerPlugin<Context>] : []),
     ],
     formatError: (formatted, error) => formatApiError(formatted, error, log),
@@ -76,7 +83,7 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
   for (const router of options.routes ?? []) app.use(router);
   app.use(
     '/graphql',
-    express.json({ limit: requestBodyLimit }),
+    express.json({ limit: requestBodyLimit, verify: (_request, _response, body, charset) => requireUtf8(body, charset) }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const context = createContext(repositories, writeAccess(config.apiToken, req.headers.authorization), config);

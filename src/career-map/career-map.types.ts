@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { everyRoleCost, everyTransitionCost } from '../api/query-cost.js';
 import { CareerMapNodeKind } from './node-kind.js';
 
 @ObjectType({ description: 'A role as the career map draws it.' })
@@ -51,9 +52,12 @@ export class CareerMapEdge {
 
 @ObjectType({ description: 'Every role and transition of the graph, shaped for a graph-drawing library.' })
 export class CareerMap {
-  @Field(() => [CareerMapNode], { description: 'Every role, lowest level first, then by id.' })
+  @Field(() => [CareerMapNode], { description: 'Every role, lowest level first, then by id.', complexity: everyRoleCost })
   nodes!: CareerMapNode[];
 
-  @Field(() => [CareerMapEdge], { description: 'Every transition, ordered by the level and id of the role it leaves, then of the one it leads to.' })
+  @Field(() => [CareerMapEdge], {
+    description: 'Every transition, ordered by the level and id of the role it leaves, then of the one it leads to.',
+    complexity: everyTransitionCost,
+  })
   edges!: CareerMapEdge[];
 }

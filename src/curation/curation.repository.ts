@@ -1,6 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { refreshDerivedFacts } from '../derived/derived-facts.writer.js';
 import { run, type Database } from '../neo4j/database.js';
+import { takeGraphWriteLock } from '../neo4j/graph-write.lock.js';
 
 /** What the API writes is marked as its own source, so imports and curators can tell the two apart. */
 export const apiSource = 'api';
@@ -114,6 +115,7 @@ export class CurationRepository {
 
   private async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     return this.database.writeTransaction(async (tx) => {
+      await takeGraphWriteLock(tx);
       const result = await work(tx);
       await refreshDerivedFacts(tx);
       return result;

@@ -8,6 +8,7 @@ export const ErrorCode = {
   Forbidden: 'FORBIDDEN',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   QueryTooComplex: 'QUERY_TOO_COMPLEX',
+  QueryTimeout: 'QUERY_TIMEOUT',
   /** The HTTP request itself is unusable (a body that is not JSON, too large): Apollo Server's own code for it. */
   BadRequest: 'BAD_REQUEST',
   Conflict: 'CONFLICT',
@@ -55,10 +56,28 @@ export class ServiceUnavailableError extends GraphQLError {
   }
 }
 
+/** The variables of an operation do not fit the types it declares: refused, as a client's mistake, before it runs. */
+export class InvalidVariablesError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: ErrorCode.BadUserInput, http: { status: 400 } } });
+  }
+}
+
 export class QueryTooComplexError extends GraphQLError {
-  constructor(measure: 'depth' | 'complexity', actual: number, limit: number) {
-    super(`The query's ${measure} is ${actual}, over the limit of ${limit}. Ask for fewer or shallower fields.`, {
+  /** actual is null when the check stopped counting at the limit. */
+  constructor(measure: 'depth' | 'complexity' | 'fields', actual: number | null, limit: number) {
+    const found = actual === null ? `over ${limit}` : `${actual}, over the limit of ${limit}`;
+    super(`The query's ${measure === 'fields' ? 'number of fields' : measure} is ${found}. Ask for fewer or shallower fields.`, {
       extensions: { code: ErrorCode.QueryTooComplex, measure, actual, limit, http: { status: 400 } },
+    });
+  }
+}
+
+/** A read went over the time budget of a request: Neo4j ended it. */
+export class QueryTimeoutError extends GraphQLError {
+  constructor() {
+    super("The query took longer than the server's time limit and was stopped. Ask for less at a time.", {
+      extensions: { code: ErrorCode.QueryTimeout },
     });
   }
 }

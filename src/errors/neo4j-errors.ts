@@ -1,6 +1,6 @@
 import type { GraphQLError } from 'graphql';
 import { Neo4jError, isRetriableError } from 'neo4j-driver';
-import { ConflictError, InternalError, ServiceUnavailableError } from './error-codes.js';
+import { ConflictError, InternalError, QueryTimeoutError, ServiceUnavailableError } from './error-codes.js';
 
 /**
  * The one place where an error that is not already an API error becomes one. Driver messages, Cypher and
@@ -8,10 +8,16 @@ import { ConflictError, InternalError, ServiceUnavailableError } from './error-c
  */
 export function toApiError(cause: Error): GraphQLError {
   if (isDatabaseUnavailable(cause)) return new ServiceUnavailableError();
+  if (isTimedOut(cause)) return new QueryTimeoutError();
   if (cause instanceof Neo4jError && cause.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     return new ConflictError('That would create a second node with an id that already exists.');
   }
   return new InternalError();
+}
+
+/** Neo4j ended a transaction that ran over the timeout it was given (or, on a server, its own limit). */
+export function isTimedOut(error: unknown): boolean {
+  return error instanceof Neo4jError && error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut');
 }
 
 /** Connection refused, a lost session, a database restarting: all that the driver would retry. */

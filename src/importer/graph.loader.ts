@@ -1,6 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { refreshDerivedFacts } from '../derived/derived-facts.writer.js';
 import { run, type Database } from '../neo4j/database.js';
+import { takeGraphWriteLock } from '../neo4j/graph-write.lock.js';
 import {
   ownedLabels,
   relationshipTypes,
@@ -70,6 +71,7 @@ const queries = {
  */
 export async function loadPages(database: Database, pages: RolePage[]): Promise<ImportReport> {
   return database.writeTransaction(async (tx) => {
+    await takeGraphWriteLock(tx);
     const plan = planGraph(pages, await readKnownRoles(tx));
     const before = await snapshot(tx, plan);
     await removeContributions(tx, plan.files);

@@ -17,13 +17,23 @@ export type QueryParameters = Record<string, unknown>;
  * driver retries on transient errors and cluster leader changes.
  */
 export class Database {
-  /** Queries sent through read() and write(): a diagnostic, and how tests count round trips. */
-  queriesRun = 0;
-
   private constructor(
     readonly driver: Driver,
     readonly databaseName: string | undefined,
+    /** When set, Neo4j ends a read transaction that runs longer. */
+    private readonly readTimeoutMs: number | undefined = undefined,
+    private readonly counter = { queries: 0 },
   ) {}
+
+  /** Queries sent through read() and write(): a diagnostic, and how tests count round trips. */
+  get queriesRun(): number {
+    return this.counter.queries;
+  }
+
+  /** The same database and driver, whose read transactions Neo4j ends after that many milliseconds. */
+  withReadTimeout(ms: number): Database {
+    return new Database(this.driver, this.databaseName, ms, this.counter);
+  }
 
   static open(connection: Neo4jConnection): Database {
     const auth = connection.user ? neo4j.auth.basic(connection.user, connection.password ?? '') : undefined;
@@ -37,12 +47,12 @@ export class Database {
   }
 
   async read<T extends RecordShape>(query: string, parameters: QueryParameters = {}): Promise<T[]> {
-    this.queriesRun += 1;
+    this.counter.queries += 1;
     return this.readTransaction((tx) => run<T>(tx, query, parameters));
   }
 
   async write<T extends RecordShape>(query: string, parameters: QueryParameters = {}): Promise<T[]> {
-    this.queriesRun += 1;
+    this.counter.queries += 1;
     return this.writeTransaction((tx) => run<T>(tx, query, parameters));
   }
 
@@ -59,7 +69,7 @@ export class Database {
   async readTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.databaseName, defaultAccessMode: neo4j.session.READ });
     try {
-      return await session.executeRead(work);
+      return await session.executeRead(work, this.readTimeoutMs === undefined ? undefined : { timeout: this.readTimeoutMs });
     } finally {
       await session.close();
     }

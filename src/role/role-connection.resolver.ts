@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../api/context.js';
+import { pageCost } from '../api/query-cost.js';
 import { RoleConnection, LevelCount, RoleWhere } from './role-connection.types.js';
 import { maxPageSize, type RoleConnectionResult } from './role.service.js';
 import { RoleOrder } from './role.types.js';
@@ -8,7 +9,7 @@ import { RoleOrder } from './role.types.js';
 export class RoleConnectionResolver {
   @Query(() => RoleConnection, {
     description: `Roles as a Relay cursor connection: filtered, ordered, ${maxPageSize} at most a page, with counts of every role that passes the filter.`,
-    complexity: ({ args, childComplexity }) => Math.max(1, Number(args.first) || 0) * childComplexity,
+    complexity: pageCost,
   })
   rolesConnection(
     @Arg('where', () => RoleWhere, { nullable: true }) where: RoleWhere | null | undefined,

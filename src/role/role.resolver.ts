@@ -1,13 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../api/context.js';
+import { nestedListCost, pageCost } from '../api/query-cost.js';
 import { Skill } from '../skill/skill.types.js';
 import { Transition } from '../transition/transition.types.js';
 import type { RoleRecord } from './role.repository.js';
 import { maxPageSize } from './role.service.js';
 import { Activity, ComparisonFact, Responsibility, Role, RoleOrder, ScopeItem } from './role.types.js';
-
-/** A nested list costs this many times its items' own cost, for the query-complexity limit. */
-const listCost = ({ childComplexity }: { childComplexity: number }) => 5 * childComplexity;
 
 @Resolver(() => Role)
 export class RoleResolver {
@@ -18,7 +16,7 @@ export class RoleResolver {
 
   @Query(() => [Role], {
     description: `Roles, ${maxPageSize} at most a page, by offset. rolesConnection has filters, cursors that keep their place, and counts.`,
-    complexity: ({ args, childComplexity }) => Math.max(1, Number(args.first) || 0) * childComplexity,
+    complexity: pageCost,
   })
   roles(
     @Arg('orderBy', () => RoleOrder, { defaultValue: RoleOrder.LEVEL_ASC }) orderBy: RoleOrder,
@@ -29,40 +27,40 @@ export class RoleResolver {
     return roles.list(orderBy, first, offset);
   }
 
-  @FieldResolver(() => [Responsibility], { complexity: listCost, description: 'In the order of its page, grouped by area.' })
+  @FieldResolver(() => [Responsibility], { complexity: nestedListCost, description: 'In the order of its page, grouped by area.' })
   responsibilities(@Root() role: RoleRecord, @Ctx() { roles }: Context) {
     return roles.children('responsibilities', role.id);
   }
 
   @FieldResolver(() => [Skill], {
-    complexity: listCost,
+    complexity: nestedListCost,
     description: 'The skills it needs. A role without a page has those that the transitions into it develop.',
   })
   skills(@Root() role: RoleRecord, @Ctx() { roles }: Context) {
     return roles.children('skills', role.id);
   }
 
-  @FieldResolver(() => [Activity], { complexity: listCost, description: 'A typical day, slot by slot, in the order of its page.' })
+  @FieldResolver(() => [Activity], { complexity: nestedListCost, description: 'A typical day, slot by slot, in the order of its page.' })
   activities(@Root() role: RoleRecord, @Ctx() { roles }: Context) {
     return roles.children('activities', role.id);
   }
 
-  @FieldResolver(() => [ScopeItem], { complexity: listCost, description: 'Its typical scope: direct reports, org size, span.' })
+  @FieldResolver(() => [ScopeItem], { complexity: nestedListCost, description: 'Its typical scope: direct reports, org size, span.' })
   scope(@Root() role: RoleRecord, @Ctx() { roles }: Context) {
     return roles.children('scope', role.id);
   }
 
-  @FieldResolver(() => [ComparisonFact], { complexity: listCost, description: 'Facts its own page states first, then those of other pages.' })
+  @FieldResolver(() => [ComparisonFact], { complexity: nestedListCost, description: 'Facts its own page states first, then those of other pages.' })
   comparisons(@Root() role: RoleRecord, @Ctx() { roles }: Context) {
     return roles.children('comparisons', role.id);
   }
 
-  @FieldResolver(() => [Transition], { complexity: listCost, description: 'Moves from this role to others.' })
+  @FieldResolver(() => [Transition], { complexity: nestedListCost, description: 'Moves from this role to others.' })
   transitionsOut(@Root() role: RoleRecord, @Ctx() { roles }: Context) {
     return roles.children('transitionsOut', role.id);
   }
 
-  @FieldResolver(() => [Transition], { complexity: listCost, description: 'Moves from other roles to this one.' })
+  @FieldResolver(() => [Transition], { complexity: nestedListCost, description: 'Moves from other roles to this one.' })
   transitionsIn(@Root() role: RoleRecord, @Ctx() { roles }: Context) {
     return roles.children('transitionsIn', role.id);
   }

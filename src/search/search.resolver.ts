@@ -1,5 +1,6 @@
 import { Arg, Ctx, Int, Query, Resolver, createUnionType } from 'type-graphql';
 import type { Context } from '../api/context.js';
+import { pageCost } from '../api/query-cost.js';
 import { Role } from '../role/role.types.js';
 import { Skill } from '../skill/skill.types.js';
 
@@ -15,6 +16,7 @@ export const SearchResult = createUnionType({
 export class SearchResolver {
   @Query(() => [SearchResult], {
     description: 'Roles whose title, question or introduction, and skills whose name, contain every word (or words starting with it).',
+    complexity: pageCost,
   })
   search(
     @Arg('text', () => String) text: string,

@@ -1,9 +1,16 @@
 import { requireIntegerIn } from '../common/validate.js';
+import { BadUserInputError } from '../errors/error-codes.js';
 import type { Loaders } from '../api/loaders.js';
 import type { Repositories } from '../api/repositories.js';
 import type { RoleRecord, RoleSkillRecord } from '../role/role.repository.js';
 import { maxPageSize } from '../role/role.service.js';
 import { fulltextQuery } from './fulltext-query.js';
+
+/**
+ * No title, question or skill name has a word near this long, and Lucene refuses a prefix query on a word of
+ * some thousands of characters with an error of its own.
+ */
+export const maxSearchWordLength = 100;
 
 export class SearchService {
   constructor(
@@ -14,6 +21,8 @@ export class SearchService {
   /** Roles (by title, question, introduction) and skills (by name) that match every word, best first. */
   async search(text: string, first: number): Promise<(RoleRecord | RoleSkillRecord)[]> {
     requireIntegerIn('first', first, 1, maxPageSize);
+    const longest = Math.max(0, ...text.split(/\s+/).map((word) => word.length));
+    if (longest > maxSearchWordLength) throw new BadUserInputError('text', `has a word of ${longest} characters; words are at most ${maxSearchWordLength}`);
     const query = fulltextQuery(text);
     if (query === null) return [];
     const hits = await this.repositories.search.search(query, first);

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../api/context.js';
+import { pageCost } from '../api/query-cost.js';
 import { maxPageSize } from '../role/role.service.js';
 import { CategoryCount, SkillConnection, SkillOrder, SkillWhere } from './skill-connection.types.js';
 import type { SkillConnectionResult } from './skill.service.js';
@@ -8,7 +9,7 @@ import type { SkillConnectionResult } from './skill.service.js';
 export class SkillConnectionResolver {
   @Query(() => SkillConnection, {
     description: `Skills as a Relay cursor connection: filtered, ordered, ${maxPageSize} at most a page, with counts of every skill that passes the filter.`,
-    complexity: ({ args, childComplexity }) => Math.max(1, Number(args.first) || 0) * childComplexity,
+    complexity: pageCost,
   })
   skillsConnection(
     @Arg('where', () => SkillWhere, { nullable: true }) where: SkillWhere | null | undefined,

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../api/context.js';
+import { nestedListCost } from '../api/query-cost.js';
 import type { RoleSkillRecord } from '../role/role.repository.js';
 import { Role } from '../role/role.types.js';
 import { Skill } from './skill.types.js';
@@ -11,7 +12,7 @@ export class SkillResolver {
     return skills.get(id);
   }
 
-  @FieldResolver(() => [Role], { complexity: ({ childComplexity }) => 5 * childComplexity, description: 'The roles that need it, lowest level first.' })
+  @FieldResolver(() => [Role], { complexity: nestedListCost, description: 'The roles that need it, lowest level first.' })
   roles(@Root() skill: RoleSkillRecord, @Ctx() { skills }: Context) {
     return skills.roles(skill.id);
   }
