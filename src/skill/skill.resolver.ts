@@ -1,7 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../api/context.js';
-import type { RoleSkillRecord } from '../role/role.repository.js';
+import { SkillBasis } from '../derived/skill-basis.js';
+import type { EvidenceRecord, RoleSkillRecord } from '../role/role.repository.js';
 import { Role } from '../role/role.types.js';
+import { Evidence } from './evidence.types.js';
 import { Skill } from './skill.types.js';
 
 @Resolver(() => Skill)
@@ -14,6 +16,30 @@ export class SkillResolver {
   @FieldResolver(() => [Role], { complexity: ({ childComplexity }) => 5 * childComplexity, description: 'The roles that need it, lowest level first.' })
   roles(@Root() skill: RoleSkillRecord, @Ctx() { skills }: Context) {
     return skills.roles(skill.id);
+  }
+
+  @FieldResolver(() => SkillBasis, { nullable: true })
+  basis(@Root() skill: RoleSkillRecord): SkillBasis | null {
+    return skill.bases?.[0] ?? null;
+  }
+
+  @FieldResolver(() => [SkillBasis])
+  bases(@Root() skill: RoleSkillRecord): SkillBasis[] {
+    return skill.bases ?? [];
+  }
+
+  @FieldResolver(() => [Evidence])
+  evidence(@Root() skill: RoleSkillRecord): EvidenceRecord[] {
+    return skill.evidence ?? [];
+  }
+
+  @FieldResolver(() => [Role], {
+    complexity: ({ childComplexity }) => 5 * childComplexity,
+    description: 'Under a role that has it as INHERITED: the roles leading into it that state it. Otherwise empty.',
+  })
+  async inheritedFrom(@Root() skill: RoleSkillRecord, @Ctx() { roles }: Context) {
+    const found = await Promise.all((skill.inheritedFrom ?? []).map((id) => roles.find(id)));
+    return found.filter((role) => role !== null);
   }
 
   @FieldResolver(() => [String], { description: 'Every category any page lists it in.' })
