@@ -40,14 +40,17 @@ const orderings: Record<PathOrder, string> = {
 // A variable-length bound cannot be a parameter, so each allowed bound and order has its own constant query.
 // The WHERE keeps simple paths: no role visited twice. Every path is ranked before the limit, so a cut list
 // holds the best ones; one row past the limit tells that it was cut. The skills left to learn are those of
-// the roles after the first that $known lacks (ties among the rest are broken by the role ids along the path).
+// the roles after the first that the person lacks: $have, or else the first role's skills (ties among the
+// rest are broken by the role ids along the path).
 const pathQuery = (hops: number, order: PathOrder) => `
-  MATCH p = (:Role {id: $from})-[:TRANSITIONS_TO*1..${hops}]->(:Role {id: $to})
+  MATCH (start:Role {id: $from})
+  WITH start, coalesce($have, COLLECT { MATCH (start)-[:REQUIRES_SKILL]->(s:Skill) RETURN s.id }) AS known
+  MATCH p = (start)-[:TRANSITIONS_TO*1..${hops}]->(:Role {id: $to})
   WHERE all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
-  WITH p, length(p) AS hops,
+  WITH p, known, length(p) AS hops,
     reduce(years = 0.0, step IN relationships(p) | years + coalesce(step.minYears, 0)) AS minYears,
     reduce(years = 0.0, step IN relationships(p) | years + coalesce(step.maxYears, step.minYears, 0)) AS maxYears,
-    COUNT { UNWIND nodes(p)[1..] AS role MATCH (role)-[:REQUIRES_SKILL]->(s:Skill) WHERE NOT s.id IN $known RETURN DISTINCT s } AS toLearn
+    COUNT { UNWIND nodes(p)[1..] AS role MATCH (role)-[:REQUIRES_SKILL]->(s:Skill) WHERE NOT s.id IN known RETURN DISTINCT s } AS toLearn
   RETURN [n IN nodes(p) | n.id] AS roleIds, [rel IN relationships(p) | rel.transitionId] AS transitionIds
   ORDER BY ${orderings[order]}, roleIds
   LIMIT $limit + 1`;
@@ -96,16 +99,17 @@ export class TransitionRepository {
 
   /**
    * The best `limit` simple paths of 1 to maxHops transitions, as role ids and transition ids, ranked by
-   * `order` (skills left to learn counting those `known` lacks), and whether more paths were left out.
+   * `order` (skills left to learn counting those `have`, or else the first role, lacks), and whether more paths
+   * were left out.
    */
   async paths(
     from: string,
     to: string,
-    options: { maxHops: number; order: PathOrder; known: string[]; limit: number },
+    options: { maxHops: number; order: PathOrder; have: string[] | null; limit: number },
   ): Promise<{ paths: { roleIds: string[]; transitionIds: string[] }[]; truncated: boolean }> {
     const query = queries.paths[`${options.order} ${options.maxHops}`];
     if (query === undefined) throw new RangeError(`maxHops must be 1..${maxPathHops}`);
-    const rows = await this.database.read<{ roleIds: string[]; transitionIds: string[] }>(query, { from, to, known: options.known, limit: options.limit });
+    const rows = await this.database.read<{ roleIds: string[]; transitionIds: string[] }>(query, { from, to, have: options.have, limit: options.limit });
     return { paths: rows.slice(0, options.limit), truncated: rows.length > options.limit };
   }
 

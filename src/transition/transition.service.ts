@@ -55,12 +55,11 @@ export class TransitionService {
     requireIntegerIn('first', request.first, 1, maxPathsPerQuery);
     const have = this.checkHave(request.have);
     await this.requireRoles(from, to);
-    const known = await this.known(from, have);
     const [found, unknownSkills] = await Promise.all([
-      this.repositories.transitions.paths(from, to, { maxHops: request.maxHops, order: request.orderBy, known, limit: request.first }),
+      this.repositories.transitions.paths(from, to, { maxHops: request.maxHops, order: request.orderBy, have, limit: request.first }),
       have === null ? [] : this.repositories.analytics.unknownSkills(have),
     ]);
-    const paths = await Promise.all(found.paths.map((path) => this.describe(path.roleIds, path.transitionIds, known)));
+    const paths = await Promise.all(found.paths.map((path) => this.describe(path.roleIds, path.transitionIds, have)));
     return { paths, truncated: found.truncated, unknownSkills };
   }
 
@@ -68,10 +67,9 @@ export class TransitionService {
   async shortestPath(from: string, to: string, haveIds: string[] | null): Promise<PathResult | null> {
     const have = this.checkHave(haveIds);
     await this.requireRoles(from, to);
-    const known = await this.known(from, have);
-    if (from === to) return this.describe([from], [], known);
+    if (from === to) return this.describe([from], [], have);
     const found = await this.repositories.transitions.shortest(from, to);
-    return found ? this.describe(found.roleIds, found.transitionIds, known) : null;
+    return found ? this.describe(found.roleIds, found.transitionIds, have) : null;
   }
 
   async details(transitionId: string): Promise<TransitionDetails> {
@@ -84,16 +82,12 @@ export class TransitionService {
     return [...new Set(have.map((id) => requireSlug('have', id)))];
   }
 
-  /** What the person knows at the start: what they say they have, or else the skills of the role they start from. */
-  private async known(from: string, have: string[] | null): Promise<string[]> {
-    return have ?? (await this.roles.children<RoleSkillRecord>('skills', from)).map((skill) => skill.id);
-  }
-
   private async requireRoles(from: string, to: string): Promise<void> {
     await Promise.all([this.roles.get(from, 'from'), this.roles.get(to, 'to')]);
   }
 
-  private async describe(roleIds: string[], transitionIds: string[], known: string[]): Promise<PathResult> {
+  /** A path with its deltas, and what is left to learn for a person who has `have`, or else the first role's skills. */
+  private async describe(roleIds: string[], transitionIds: string[], have: string[] | null): Promise<PathResult> {
     const [transitions, roles, skills] = await Promise.all([
       Promise.all(transitionIds.map((id) => this.loaders.transition.load(id))),
       Promise.all(roleIds.map((id) => this.roles.find(id))),
@@ -106,7 +100,7 @@ export class TransitionService {
       const excluded = profile === Profile.STATED ? [] : await this.roles.children<string>('exclusions', role.id);
       return { profile, excluded: new Set(excluded) };
     };
-    const learning = leftToLearn(known, skills.slice(1));
+    const learning = leftToLearn(have ?? (skills[0] ?? []).map((skill) => skill.id), skills.slice(1));
     const steps = await Promise.all(
       transitions.map(async (transition, index): Promise<StepResult> => {
         if (!transition || !roles[index + 1]) throw new Error(`transition ${transitionIds[index]} vanished while reading a path`);
