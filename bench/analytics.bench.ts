@@ -86,50 +86,50 @@ async function main(): Promise<void> {
     const cases: { name: string; service: () => Promise<unknown>; query: string; variables: Record<string, unknown> }[] = [
       {
         name: `skillOverlap (the two widest roles)`,
-        service: () => analytics().skillOverlap(a, b, null),
+        service: () => analytics().skillOverlap(a, b, null, null),
         query: 'query($a: ID!, $b: ID!) { skillOverlap(a: $a, b: $b) { shared { id name } onlyA { id } onlyB { id } jaccard overlapCoefficient } }',
         variables: { a, b },
       },
       {
         name: 'similarRoles (widest role, first 10)',
-        service: () => analytics().similarRoles(a, 10, 0, null),
+        service: () => analytics().similarRoles(a, 10, 0, null, null),
         query: 'query($to: ID!) { similarRoles(to: $to, first: 10) { role { id } jaccard shared { id } } }',
         variables: { to: a },
       },
       {
         name: 'skillCentrality (first 10)',
-        service: () => analytics().skillCentrality(10, null),
+        service: () => analytics().skillCentrality(10, null, null),
         query: '{ skillCentrality(first: 10) { skill { id name } roleCount categories betweenness } }',
         variables: {},
       },
       {
         name: 'skillCentrality (first 10, 2 categories)',
-        service: () => analytics().skillCentrality(10, categories),
+        service: () => analytics().skillCentrality(10, categories, null),
         query: 'query($categories: [String!]) { skillCentrality(first: 10, categories: $categories) { skill { id } roleCount categories betweenness } }',
         variables: { categories },
       },
       {
         name: 'readiness (20 most needed skills, first 10)',
-        service: () => analytics().readiness(skills, 10, null),
+        service: () => analytics().readiness(skills, 10, null, null),
         query: 'query($skills: [ID!]!) { readiness(skills: $skills, first: 10) { role { id } coverage have { id } missing { id } } }',
         variables: { skills },
       },
       {
         name: `overlapMatrix (${matrixRoles.length} roles, ${matrixRoles.length ** 2} cells)`,
-        service: () => analytics().overlapMatrix(matrixRoles, null, 0).then((matrix) => matrix.scores.cells(matrix.minJaccard)),
+        service: () => analytics().overlapMatrix(matrixRoles, null, null, 0).then((matrix) => matrix.scores.cells(matrix.minJaccard)),
         query: 'query($roles: [ID!]) { overlapMatrix(roles: $roles) { roles { id } cells { a b jaccard sharedCount } } }',
         variables: { roles: matrixRoles },
       },
       {
         // Above 0, minJaccard leaves out the pairs that share no skill (a Jaccard index is at least 1 / |A ∪ B|).
         name: `overlapMatrix (${matrixRoles.length} roles, cells with minJaccard 0.000001: the pairs that share a skill)`,
-        service: () => analytics().overlapMatrix(matrixRoles, null, 0.000001).then((matrix) => matrix.scores.cells(matrix.minJaccard)),
+        service: () => analytics().overlapMatrix(matrixRoles, null, null, 0.000001).then((matrix) => matrix.scores.cells(matrix.minJaccard)),
         query: 'query($roles: [ID!]) { overlapMatrix(roles: $roles, minJaccard: 0.000001) { roles { id } cells { a b jaccard sharedCount } } }',
         variables: { roles: matrixRoles },
       },
       {
         name: `overlapMatrix (${matrixRoles.length} roles, as jaccardRows)`,
-        service: () => analytics().overlapMatrix(matrixRoles, null, 0).then((matrix) => matrix.scores.jaccardRows()),
+        service: () => analytics().overlapMatrix(matrixRoles, null, null, 0).then((matrix) => matrix.scores.jaccardRows()),
         query: 'query($roles: [ID!]) { overlapMatrix(roles: $roles) { roles { id } jaccardRows } }',
         variables: { roles: matrixRoles },
       },

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { Profile } from '../../src/role/role.profile.js';
 import { addYears } from '../../src/transition/path-years.js';
 import { skillDelta } from '../../src/transition/skill-delta.js';
 import { announce, neo4jUri } from './child.js';
@@ -82,6 +83,9 @@ interface Q3Row {
   transitions: { id: string; from: string; to: string; timeline: Timeline }[];
 }
 
+/** Every generated role has a page of its own, which states its whole set of skills. */
+const pagedRole = { profile: Profile.STATED, excluded: new Set<string>() };
+
 /** The paths as the project's API answers them, fewest hops first, then fewest years. */
 function describePaths(row: Q3Row) {
   const roles = new Map(row.roles.map((role) => [role.id, role]));
@@ -91,7 +95,7 @@ function describePaths(row: Q3Row) {
     const steps = transitionIds.map((id, index) => {
       const t = transitions.get(id);
       if (!t) throw new Error(`transition ${id} missing`);
-      const d = skillDelta(skills[index] ?? [], skills[index + 1] ?? []);
+      const d = skillDelta(skills[index] ?? [], skills[index + 1] ?? [], pagedRole);
       return { id, from: { id: t.from }, to: { id: t.to }, timeline: t.timeline, skillDelta: { gained: d.gained, dropped: d.dropped } };
     });
     return {
@@ -99,7 +103,7 @@ function describePaths(row: Q3Row) {
       roles: roleIds.map((id) => ({ id, title: roles.get(id)?.title })),
       years: addYears(steps.map((step) => step.timeline)),
       steps,
-      skillDelta: skillDelta(skills[0] ?? [], skills[skills.length - 1] ?? []),
+      skillDelta: skillDelta(skills[0] ?? [], skills[skills.length - 1] ?? [], pagedRole),
     };
   });
   return paths.sort((a, b) => a.hops - b.hops || a.years.min - b.years.min || (a.years.max ?? 0) - (b.years.max ?? 0));

@@ -17,6 +17,8 @@ let api: TestApi;
 let skillSets: Map<string, Set<string>>;
 /** Skill id → the ids of the categories pages list it in. */
 let skillCategories: Map<string, Set<string>>;
+/** The roles with a page of their own, which similarRoles puts first at equal scores. */
+let pagedRoles: Set<string>;
 
 beforeAll(async () => {
   await seedGraph(database);
@@ -31,8 +33,11 @@ afterAll(async () => {
 
 /** Each role's skills and each skill's categories, by plain reads, for the computation the test does itself. */
 async function readGraph(): Promise<void> {
-  const roles = await database.read<{ id: string; skills: string[] }>('MATCH (r:Role) RETURN r.id AS id, COLLECT { MATCH (r)-[:REQUIRES_SKILL]->(s) RETURN s.id } AS skills');
+  const roles = await database.read<{ id: string; skills: string[]; hasPage: boolean }>(
+    'MATCH (r:Role) RETURN r.id AS id, COLLECT { MATCH (r)-[:REQUIRES_SKILL]->(s) RETURN s.id } AS skills, r.pageFile IS NOT NULL AS hasPage',
+  );
   skillSets = new Map(roles.map((row) => [row.id, new Set(row.skills)]));
+  pagedRoles = new Set(roles.filter((row) => row.hasPage).map((row) => row.id));
   const skills = await database.read<{ id: string; categories: string[] }>(
     'MATCH (s:Skill) RETURN s.id AS id, COLLECT { MATCH (s)-[:IN_CATEGORY]->(c) RETURN DISTINCT c.id } AS categories',
   );
@@ -68,7 +73,7 @@ function expectedSimilar(to: string, first: number, minJaccard = 0, categories?:
     .filter((other) => other !== to)
     .map((other) => ({ id: other, ...expectedScores(mine, setOf(other, categories)), shared: sorted(intersection(mine, setOf(other, categories))) }))
     .filter((entry) => entry.sharedCount > 0 && entry.jaccard >= minJaccard)
-    .sort((a, b) => b.jaccard - a.jaccard || b.sharedCount - a.sharedCount || a.id.localeCompare(b.id))
+    .sort((a, b) => b.jaccard - a.jaccard || b.sharedCount - a.sharedCount || Number(pagedRoles.has(b.id)) - Number(pagedRoles.has(a.id)) || a.id.localeCompare(b.id))
     .slice(0, first);
 }
 

@@ -1,4 +1,5 @@
 import { skillCentralityRows } from '../derived/skill-centrality.query.js';
+import { countsUnder, type SkillBasis } from '../derived/skill-basis.js';
 import type { Database } from '../neo4j/database.js';
 
 /** The three sets that two roles' skills make, as skill ids in id order, with the scores of their overlap. */
@@ -46,10 +47,11 @@ export interface ReadinessRecord {
  * alike, so the filtered sets are still comparable. A list parameter is tested as a set, which is cheaper than
  * looking for a category through a skill's IN_CATEGORY relationships (one per page that lists it).
  */
-const considered = (skill: string) => `($considered IS NULL OR ${skill}.id IN $considered)`;
+const considered = (skill: string, link: string) =>
+  `($considered IS NULL OR ${skill}.id IN $considered)` + (link === 'null' ? '' : ` AND ($bases IS NULL OR ${countsUnder(link)})`);
 
 /** The number of considered skills a role needs: the size of its skill set. */
-const setSize = (role: string) => `COUNT { MATCH (${role})-[:REQUIRES_SKILL]->(x:Skill) WHERE ${considered('x')} RETURN DISTINCT x }`;
+const setSize = (role: string) => `COUNT { MATCH (${role})-[qx:REQUIRES_SKILL]->(x:Skill) WHERE ${considered('x', 'qx')} RETURN DISTINCT x }`;
 
 /** |A ∩ B| / |A ∪ B| and |A ∩ B| / min(|A|, |B|), from the sizes; 0, not a division by zero, for empty sets. */
 const scores = (shared: string, sizeA: string, sizeB: string) => `
@@ -65,8 +67,8 @@ const rankable = (value: string) => `round(${value}, 9)`;
 const queries = {
   overlap: `
     MATCH (a:Role {id: $a}), (b:Role {id: $b})
-    WITH COLLECT { MATCH (a)-[:REQUIRES_SKILL]->(s:Skill) WHERE ${considered('s')} RETURN DISTINCT s.id AS id ORDER BY id } AS skillsA,
-         COLLECT { MATCH (b)-[:REQUIRES_SKILL]->(s:Skill) WHERE ${considered('s')} RETURN DISTINCT s.id AS id ORDER BY id } AS skillsB
+    WITH COLLECT { MATCH (a)-[q:REQUIRES_SKILL]->(s:Skill) WHERE ${considered('s', 'q')} RETURN DISTINCT s.id AS id ORDER BY id } AS skillsA,
+         COLLECT { MATCH (b)-[q:REQUIRES_SKILL]->(s:Skill) WHERE ${considered('s', 'q')} RETURN DISTINCT s.id AS id ORDER BY id } AS skillsB
     WITH skillsA, skillsB, [id IN skillsA WHERE id IN skillsB] AS shared
     RETURN shared, [id IN skillsA WHERE NOT id IN skillsB] AS onlyA, [id IN skillsB WHERE NOT id IN skillsA] AS onlyB,
       ${scores('size(shared)', 'size(skillsA)', 'size(skillsB)')}`,
@@ -80,8 +82,8 @@ const queries = {
     WITH [i IN range(0, size($ids) - 1) | ${setSize(':Role {id: $ids[i]}')}] AS sizes
     CALL () {
       UNWIND range(0, size($ids) - 1) AS i
-      MATCH (:Role {id: $ids[i]})-[:REQUIRES_SKILL]->(s:Skill)
-      WHERE ${considered('s')}
+      MATCH (:Role {id: $ids[i]})-[q:REQUIRES_SKILL]->(s:Skill)
+      WHERE ${considered('s', 'q')}
       WITH DISTINCT i, s
       WITH s, collect(i) AS members
       UNWIND members AS i
@@ -97,19 +99,23 @@ const queries = {
   similar: `
     MATCH (r:Role {id: $to})
     WITH r, ${setSize('r')} AS sizeA
-    MATCH (r)-[:REQUIRES_SKILL]->(s:Skill)
-    WHERE ${considered('s')}
+    MATCH (r)-[q:REQUIRES_SKILL]->(s:Skill)
+    WHERE ${considered('s', 'q')}
     WITH DISTINCT r, sizeA, s
-    MATCH (s)<-[:REQUIRES_SKILL]-(other:Role)
-    WHERE other <> r
+    MATCH (s)<-[q:REQUIRES_SKILL]-(other:Role)
+    WHERE other <> r AND ${considered('s', 'q')}
     WITH r, sizeA, other, count(DISTINCT s) AS sharedCount
     WITH r, other, sharedCount, sizeA, ${setSize('other')} AS sizeB
     WITH r, other, sharedCount, ${scores('sharedCount', 'sizeA', 'sizeB')}
     WHERE jaccard >= $minJaccard
-    ORDER BY jaccard DESC, sharedCount DESC, other.id
+    ORDER BY jaccard DESC, sharedCount DESC, other.pageFile IS NULL, other.id
     LIMIT $first
     RETURN other.id AS id, jaccard, overlapCoefficient,
-      COLLECT { MATCH (r)-[:REQUIRES_SKILL]->(s:Skill)<-[:REQUIRES_SKILL]-(other) WHERE ${considered('s')} RETURN DISTINCT s.id AS id ORDER BY id } AS shared`,
+      COLLECT {
+        MATCH (r)-[qa:REQUIRES_SKILL]->(s:Skill)<-[qb:REQUIRES_SKILL]-(other)
+        WHERE ${considered('s', 'qa')} AND ${considered('s', 'qb')}
+        RETURN DISTINCT s.id AS id ORDER BY id
+      } AS shared`,
 
   centrality: `
     ${skillCentralityRows(considered)}
@@ -131,15 +137,15 @@ const queries = {
     RETURN ranking, NOT EXISTS { MATCH (s:Skill) WHERE s.betweenness IS NULL } AS complete`,
 
   readiness: `
-    MATCH (r:Role)-[:REQUIRES_SKILL]->(s:Skill)
-    WHERE ${considered('s')}
+    MATCH (r:Role)-[q:REQUIRES_SKILL]->(s:Skill)
+    WHERE ${considered('s', 'q')}
     WITH DISTINCT r, s
     WITH r, count(s) AS total, count(CASE WHEN s.id IN $skills THEN s END) AS have
     WITH r, total, have, toFloat(have) / total AS coverage
     ORDER BY coverage DESC, total - have, r.id
     LIMIT $first
     WITH r, coverage,
-      COLLECT { MATCH (r)-[:REQUIRES_SKILL]->(s:Skill) WHERE ${considered('s')} RETURN DISTINCT s.id AS id ORDER BY id } AS skills
+      COLLECT { MATCH (r)-[q:REQUIRES_SKILL]->(s:Skill) WHERE ${considered('s', 'q')} RETURN DISTINCT s.id AS id ORDER BY id } AS skills
     RETURN r.id AS id, coverage, [id IN skills WHERE id IN $skills] AS have, [id IN skills WHERE NOT id IN $skills] AS missing`,
 
   roleIdsByLevel: 'MATCH (r:Role) RETURN r.id AS id ORDER BY r.level, r.id LIMIT $limit',
@@ -149,24 +155,29 @@ const queries = {
   skillsInCategories: 'MATCH (c:SkillCategory)<-[:IN_CATEGORY]-(s:Skill) WHERE c.id IN $categories RETURN DISTINCT s.id AS id',
 };
 
+/** Which role–skill links count: those to the skills `considered` (null: all) with one of `bases` (null: all). */
+export interface SkillScope {
+  considered: string[] | null;
+  bases: SkillBasis[] | null;
+}
+
 /**
  * Skill-overlap analytics, computed by Neo4j over each role's set of skills: the skills its REQUIRES_SKILL
- * relationships lead to, those derived for roles without a page included. `considered` (skill ids, or null for
- * all) narrows every set to those skills.
+ * relationships lead to, inherited and developed ones included. The scope narrows every set alike.
  */
 export class AnalyticsRepository {
   constructor(private readonly database: Database) {}
 
-  async overlap(a: string, b: string, considered: string[] | null): Promise<OverlapRecord> {
-    const [row] = await this.database.read<OverlapRecord>(queries.overlap, { a, b, considered });
+  async overlap(a: string, b: string, scope: SkillScope): Promise<OverlapRecord> {
+    const [row] = await this.database.read<OverlapRecord>(queries.overlap, { a, b, ...scope });
     return row ?? { shared: [], onlyA: [], onlyB: [], jaccard: 0, overlapCoefficient: 0 };
   }
 
   /** The pairs (a ≤ b, by position in ids) whose jaccard reaches minJaccard and that share a skill. */
-  async matrix(ids: string[], considered: string[] | null, minJaccard: number): Promise<PairRecord[]> {
+  async matrix(ids: string[], scope: SkillScope, minJaccard: number): Promise<PairRecord[]> {
     const rows = await this.database.read<{ a: number; b: number[]; sharedCount: number[]; jaccard: number[]; overlapCoefficient: number[] }>(queries.matrix, {
       ids,
-      considered,
+      ...scope,
       minJaccard,
     });
     return rows.flatMap((row) =>
@@ -181,13 +192,13 @@ export class AnalyticsRepository {
   }
 
   /** The roles sharing a skill with the role, most similar first. */
-  async similar(to: string, considered: string[] | null, minJaccard: number, first: number): Promise<SimilarRecord[]> {
-    return this.database.read<SimilarRecord>(queries.similar, { to, considered, minJaccard, first });
+  async similar(to: string, scope: SkillScope, minJaccard: number, first: number): Promise<SimilarRecord[]> {
+    return this.database.read<SimilarRecord>(queries.similar, { to, ...scope, minJaccard, first });
   }
 
-  /** The skills some role needs, highest betweenness first, computed now over the considered skills. */
-  async centrality(considered: string[] | null, first: number): Promise<CentralityRecord[]> {
-    return this.database.read<CentralityRecord>(queries.centrality, { considered, first });
+  /** The skills some role needs, highest betweenness first, computed now over the links in scope. */
+  async centrality(scope: SkillScope, first: number): Promise<CentralityRecord[]> {
+    return this.database.read<CentralityRecord>(queries.centrality, { ...scope, first });
   }
 
   /** The same ranking over every skill, read from the stored figures; null when some skill has none. */
@@ -196,8 +207,8 @@ export class AnalyticsRepository {
     return row?.complete ? row.ranking : null;
   }
 
-  async readiness(skills: string[], considered: string[] | null, first: number): Promise<ReadinessRecord[]> {
-    return this.database.read<ReadinessRecord>(queries.readiness, { skills, considered, first });
+  async readiness(skills: string[], scope: SkillScope, first: number): Promise<ReadinessRecord[]> {
+    return this.database.read<ReadinessRecord>(queries.readiness, { skills, ...scope, first });
   }
 
   /** Every role id, lowest level first, but no more than limit. */

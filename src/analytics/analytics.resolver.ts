@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../api/context.js';
 import { overlapMatrixCost, pageCost, rankedOverRolesCost } from '../api/query-cost.js';
+import { SkillBasis } from '../derived/skill-basis.js';
 import { maxPageSize } from '../role/role.service.js';
 import type { OverlapMatrixResult, RoleReadinessResult, SimilarRoleResult, SkillCentralityResult, SkillOverlapResult } from './analytics.service.js';
 import { maxReadinessSkills } from './analytics.service.js';
@@ -8,6 +9,7 @@ import type { Cell } from './overlap-matrix.js';
 import { OverlapCell, OverlapMatrix, RoleReadiness, SimilarRole, SkillCentrality, SkillOverlap } from './analytics.types.js';
 
 const categoriesText = 'Only skills listed in one of these categories (by name, e.g. "Business Acumen", or id, e.g. "business-acumen") count, in every set; all skills when left out.';
+const basesText = 'Only role–skill links with one of these bases count, in every set (e.g. [STATED] for what pages and curators state); all when left out.';
 const minJaccardText = 'From 0 to 1.';
 const firstText = `From 1 to ${maxPageSize}.`;
 
@@ -22,9 +24,10 @@ export class AnalyticsResolver {
     @Arg('a', () => ID, { description: 'The first role.' }) a: string,
     @Arg('b', () => ID, { description: 'The second role.' }) b: string,
     @Arg('categories', () => [String], { nullable: true, description: categoriesText }) categories: string[] | null | undefined,
+    @Arg('bases', () => [SkillBasis], { nullable: true, description: basesText }) bases: SkillBasis[] | null | undefined,
     @Ctx() { analytics }: Context,
   ): Promise<SkillOverlapResult> {
-    return analytics.skillOverlap(a, b, categories ?? null);
+    return analytics.skillOverlap(a, b, categories ?? null, bases ?? null);
   }
 
   @Query(() => OverlapMatrix, {
@@ -36,13 +39,15 @@ export class AnalyticsResolver {
     roles: string[] | null | undefined,
     @Arg('minJaccard', () => Float, { defaultValue: 0, description: `${minJaccardText} Cells under it are left out.` }) minJaccard: number,
     @Arg('categories', () => [String], { nullable: true, description: categoriesText }) categories: string[] | null | undefined,
+    @Arg('bases', () => [SkillBasis], { nullable: true, description: basesText }) bases: SkillBasis[] | null | undefined,
     @Ctx() { analytics }: Context,
   ): Promise<OverlapMatrixResult> {
-    return analytics.overlapMatrix(roles ?? null, categories ?? null, minJaccard);
+    return analytics.overlapMatrix(roles ?? null, categories ?? null, bases ?? null, minJaccard);
   }
 
   @Query(() => [SimilarRole], {
-    description: 'The roles that share skills with a role, highest Jaccard index first, then most skills shared, then by id. Roles that share no skill are not listed.',
+    description:
+      'The roles that share skills with a role, highest Jaccard index first, then most skills shared, then roles whose own page states their skills (an inferred profile partly echoes its predecessors\'), then by id. Roles that share no skill are not listed.',
     complexity: rankedOverRolesCost,
   })
   similarRoles(
@@ -50,9 +55,10 @@ export class AnalyticsResolver {
     @Arg('first', () => Int, { defaultValue: 10, description: firstText }) first: number,
     @Arg('minJaccard', () => Float, { defaultValue: 0, description: `${minJaccardText} Roles under it are left out.` }) minJaccard: number,
     @Arg('categories', () => [String], { nullable: true, description: categoriesText }) categories: string[] | null | undefined,
+    @Arg('bases', () => [SkillBasis], { nullable: true, description: basesText }) bases: SkillBasis[] | null | undefined,
     @Ctx() { analytics }: Context,
   ): Promise<SimilarRoleResult[]> {
-    return analytics.similarRoles(to, first, minJaccard, categories ?? null);
+    return analytics.similarRoles(to, first, minJaccard, categories ?? null, bases ?? null);
   }
 
   @Query(() => [SkillCentrality], {
@@ -64,9 +70,10 @@ export class AnalyticsResolver {
     @Arg('first', () => Int, { defaultValue: 10, description: firstText }) first: number,
     @Arg('categories', () => [String], { nullable: true, description: `${categoriesText} The graph is then the roles and those skills only.` })
     categories: string[] | null | undefined,
+    @Arg('bases', () => [SkillBasis], { nullable: true, description: basesText }) bases: SkillBasis[] | null | undefined,
     @Ctx() { analytics }: Context,
   ): Promise<SkillCentralityResult[]> {
-    return analytics.skillCentrality(first, categories ?? null);
+    return analytics.skillCentrality(first, categories ?? null, bases ?? null);
   }
 
   @Query(() => [RoleReadiness], {
@@ -78,9 +85,10 @@ export class AnalyticsResolver {
     @Arg('skills', () => [ID], { description: `The person's skills by id, at most ${maxReadinessSkills}; ids no skill has are reported in unknownSkills.` }) skills: string[],
     @Arg('first', () => Int, { defaultValue: 10, description: firstText }) first: number,
     @Arg('categories', () => [String], { nullable: true, description: categoriesText }) categories: string[] | null | undefined,
+    @Arg('bases', () => [SkillBasis], { nullable: true, description: basesText }) bases: SkillBasis[] | null | undefined,
     @Ctx() { analytics }: Context,
   ): Promise<RoleReadinessResult[]> {
-    return analytics.readiness(skills, first, categories ?? null);
+    return analytics.readiness(skills, first, categories ?? null, bases ?? null);
   }
 }
 

@@ -3,11 +3,13 @@ import type { Repositories } from '../api/repositories.js';
 import { closestIds } from '../common/closest-ids.js';
 import { requireIntegerIn, requireNumberIn, requireSlug } from '../common/validate.js';
 import type { Config } from '../config.js';
+import { allBases, type SkillBasis } from '../derived/skill-basis.js';
 import { BadUserInputError, NotFoundError } from '../errors/error-codes.js';
 import type { RoleRecord, RoleSkillRecord } from '../role/role.repository.js';
 import { maxPageSize, type RoleService } from '../role/role.service.js';
 import { slug } from '../slug.js';
 import { OverlapScores } from './overlap-matrix.js';
+import type { SkillScope } from './analytics.repository.js';
 
 /** Bounds one readiness request; a person's skills are dozens, not thousands. */
 export const maxReadinessSkills = 1000;
@@ -62,32 +64,32 @@ export class AnalyticsService {
     private readonly limits: Pick<Config, 'maxMatrixRoles'>,
   ) {}
 
-  async skillOverlap(a: string, b: string, categories: string[] | null): Promise<SkillOverlapResult> {
-    const [roleA, roleB, considered] = await Promise.all([this.roles.get(a, 'a'), this.roles.get(b, 'b'), this.consideredSkills(categories)]);
-    const overlap = await this.repositories.analytics.overlap(a, b, considered);
+  async skillOverlap(a: string, b: string, categories: string[] | null, bases: SkillBasis[] | null): Promise<SkillOverlapResult> {
+    const [roleA, roleB, scope] = await Promise.all([this.roles.get(a, 'a'), this.roles.get(b, 'b'), this.scope(categories, bases)]);
+    const overlap = await this.repositories.analytics.overlap(a, b, scope);
     const [shared, onlyA, onlyB] = await Promise.all([this.skills(overlap.shared), this.skills(overlap.onlyA), this.skills(overlap.onlyB)]);
     return { a: roleA, b: roleB, shared, onlyA, onlyB, sharedCount: overlap.shared.length, jaccard: overlap.jaccard, overlapCoefficient: overlap.overlapCoefficient };
   }
 
   /** The matrix of the roles named, or of every role when roles is null; over the configured size, BAD_USER_INPUT. */
-  async overlapMatrix(roles: string[] | null, categories: string[] | null, minJaccard: number): Promise<OverlapMatrixResult> {
+  async overlapMatrix(roles: string[] | null, categories: string[] | null, bases: SkillBasis[] | null, minJaccard: number): Promise<OverlapMatrixResult> {
     requireNumberIn('minJaccard', minJaccard, 0, 1);
     const limit = this.limits.maxMatrixRoles;
     const tooMany = `must name at most ${limit} roles (MAX_MATRIX_ROLES): an overlap matrix has a cell for every pair of them`;
     if (roles !== null && roles.length > limit) throw new BadUserInputError('roles', `${tooMany}, got ${roles.length}`);
-    const considered = await this.consideredSkills(categories);
+    const scope = await this.scope(categories, bases);
     const ids = roles ?? (await this.repositories.analytics.roleIdsByLevel(limit + 1));
     if (roles === null && ids.length > limit) throw new BadUserInputError('roles', `${tooMany}; the graph has more, so name the roles to compare`);
     const records = await this.existingRoles(ids);
-    const pairs = await this.repositories.analytics.matrix(ids, considered, minJaccard);
+    const pairs = await this.repositories.analytics.matrix(ids, scope, minJaccard);
     return { roles: records, scores: new OverlapScores(ids, pairs), minJaccard };
   }
 
-  async similarRoles(to: string, first: number, minJaccard: number, categories: string[] | null): Promise<SimilarRoleResult[]> {
+  async similarRoles(to: string, first: number, minJaccard: number, categories: string[] | null, bases: SkillBasis[] | null): Promise<SimilarRoleResult[]> {
     requireIntegerIn('first', first, 1, maxPageSize);
     requireNumberIn('minJaccard', minJaccard, 0, 1);
-    const [, considered] = await Promise.all([this.roles.get(to, 'to'), this.consideredSkills(categories)]);
-    const similar = await this.repositories.analytics.similar(to, considered, minJaccard, first);
+    const [, scope] = await Promise.all([this.roles.get(to, 'to'), this.scope(categories, bases)]);
+    const similar = await this.repositories.analytics.similar(to, scope, minJaccard, first);
     const results = await Promise.all(
       similar.map(async ({ id, shared, jaccard, overlapCoefficient }) => {
         const [role, skills] = await Promise.all([this.roles.find(id), this.skills(shared)]);
@@ -97,12 +99,12 @@ export class AnalyticsService {
     return results.filter((result) => result !== null);
   }
 
-  async skillCentrality(first: number, categories: string[] | null): Promise<SkillCentralityResult[]> {
+  async skillCentrality(first: number, categories: string[] | null, bases: SkillBasis[] | null): Promise<SkillCentralityResult[]> {
     requireIntegerIn('first', first, 1, maxPageSize);
-    const considered = await this.consideredSkills(categories);
-    // Over every skill, the figures stored with each write spare seconds of computing; a subset is computed now.
-    const stored = considered === null ? await this.repositories.analytics.storedCentrality(first) : null;
-    const ranked = stored ?? (await this.repositories.analytics.centrality(considered, first));
+    const scope = await this.scope(categories, bases);
+    // Over every link, the figures stored with each write spare seconds of computing; a subset is computed now.
+    const stored = scope.considered === null && scope.bases === null ? await this.repositories.analytics.storedCentrality(first) : null;
+    const ranked = stored ?? (await this.repositories.analytics.centrality(scope, first));
     const skills = await Promise.all(ranked.map((entry) => this.loaders.skill.load(entry.id)));
     return ranked.flatMap(({ roleCount, categories: categoryCount, betweenness }, index) => {
       const skill = skills[index];
@@ -111,14 +113,14 @@ export class AnalyticsService {
   }
 
   /** Roles by how much of their skill set the person has; unknown skill ids are reported, not refused. */
-  async readiness(skillIds: string[], first: number, categories: string[] | null): Promise<RoleReadinessResult[]> {
+  async readiness(skillIds: string[], first: number, categories: string[] | null, bases: SkillBasis[] | null): Promise<RoleReadinessResult[]> {
     requireIntegerIn('first', first, 1, maxPageSize);
     if (skillIds.length > maxReadinessSkills) throw new BadUserInputError('skills', `must list at most ${maxReadinessSkills} skills, got ${skillIds.length}`);
     const unique = [...new Set(skillIds.map((id) => requireSlug('skills', id)))];
-    const considered = await this.consideredSkills(categories);
+    const scope = await this.scope(categories, bases);
     const [unknownSkills, ranked] = await Promise.all([
       this.repositories.analytics.unknownSkills(unique),
-      this.repositories.analytics.readiness(unique, considered, first),
+      this.repositories.analytics.readiness(unique, scope, first),
     ]);
     const results = await Promise.all(
       ranked.map(async ({ id, coverage, have, missing }) => {
@@ -127,6 +129,13 @@ export class AnalyticsService {
       }),
     );
     return results.filter((result) => result !== null);
+  }
+
+  /** The links that count: of the skills of the categories, with one of the bases; null stands for all of either. */
+  private async scope(categories: string[] | null, bases: SkillBasis[] | null): Promise<SkillScope> {
+    if (bases !== null && bases.length === 0) throw new BadUserInputError('bases', 'must name at least one basis; leave it out to count every link');
+    const all = bases === null || allBases.every((basis) => bases.includes(basis));
+    return { considered: await this.consideredSkills(categories), bases: all ? null : [...new Set(bases)] };
   }
 
   /**

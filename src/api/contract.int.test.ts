@@ -86,6 +86,9 @@ describe('skill(id)', () => {
       roles: [
         { id: 'director', title: 'Director of Engineering' },
         { id: 'vp', title: 'VP of Engineering' },
+        // Without pages, both inherit it from the VP's list (vp.md line 53).
+        { id: 'ceo', title: 'CEO' },
+        { id: 'cto', title: 'CTO' },
       ],
     });
   });
@@ -127,24 +130,21 @@ describe('transitionPaths', () => {
     expect(step.readiness).toHaveLength(5);
   });
 
-  it('computes each step\'s skill delta and the path\'s from the roles\' skills', async () => {
-    const { transitionPaths } = await data(`{ transitionPaths(from: "director", to: "cto") {
-      steps { from { id skills { id } } to { id skills { id } } skillDelta { gained { id } retained { id } dropped { id } } }
-      skillDelta { gained { id } retained { id } dropped { id } } } }`);
-    const ids = (list: { id: string }[]) => list.map((item) => item.id).sort();
+  it('compares the skills of each step and of the path, dropping only what a page states', async () => {
+    // Read by hand from the Key Skill Sets of seed/director.md (lines 53-58) and seed/vp.md (lines 53-58).
+    const shared = ['budgeting', 'change-management', 'culture-shaping', 'org-design', 'prioritization-at-scale', 'risk-management', 'roi-thinking', 'succession-planning', 'talent-strategy', 'written-communication-at-scale'];
+    const directorOnly = ['coaching', 'dependency-management', 'executive-communication', 'headcount-planning', 'hiring', 'incident-oversight', 'influencing-without-authority', 'managing-managers', 'operational-metrics', 'performance-management', 'program-management', 'promotion-calibration', 'roadmap-planning', 'stakeholder-management', 'technical-strategy', 'vendor-management'];
+    const vpOnly = ['board-communication', 'board-presentations', 'building-executive-teams', 'competitive-analysis', 'executive-presence', 'investor-narratives', 'm-and-a-integration', 'market-dynamics', 'multi-year-planning', 'navigating-politics', 'organizational-strategy', 'p-and-l-management', 'public-speaking', 'scaling-operations', 'scenario-analysis', 'vision-setting'];
+    const delta = 'targetProfile gained { id } retained { id } dropped { id } unstated { id }';
+    const { transitionPaths } = await data(`{ transitionPaths(from: "director", to: "cto") { steps { skillDelta { ${delta} } } skillDelta { ${delta} } } }`);
+    const sets = (skillDelta: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(skillDelta).map(([key, value]) => [key, Array.isArray(value) ? value.map((skill: { id: string }) => skill.id).sort() : value]));
     const [path] = transitionPaths;
-    for (const step of path.steps) {
-      const from = ids(step.from.skills);
-      const to = ids(step.to.skills);
-      expect(ids(step.skillDelta.gained)).toEqual(to.filter((id) => !from.includes(id)));
-      expect(ids(step.skillDelta.retained)).toEqual(to.filter((id) => from.includes(id)));
-      expect(ids(step.skillDelta.dropped)).toEqual(from.filter((id) => !to.includes(id)));
-    }
-    const first = ids(path.steps[0].from.skills);
-    const last = ids(path.steps[path.steps.length - 1].to.skills);
-    expect(ids(path.skillDelta.gained)).toEqual(last.filter((id) => !first.includes(id)));
-    expect(ids(path.skillDelta.dropped)).toEqual(first.filter((id) => !last.includes(id)));
-    expect(path.skillDelta.retained.length).toBeGreaterThan(0);
+    // The VP's page states its skills: what the Director has and it does not list is dropped.
+    expect(sets(path.steps[0].skillDelta)).toEqual({ targetProfile: 'STATED', gained: vpOnly, retained: shared, dropped: directorOnly, unstated: [] });
+    // The CTO has no page: it inherits the VP's skills and gains "ownership" (vp.md line 134); nothing is stated dropped.
+    expect(sets(path.steps[1].skillDelta)).toEqual({ targetProfile: 'INFERRED', gained: ['ownership'], retained: [...shared, ...vpOnly].sort(), dropped: [], unstated: [] });
+    expect(sets(path.skillDelta)).toEqual({ targetProfile: 'INFERRED', gained: [...vpOnly, 'ownership'].sort(), retained: shared, dropped: [], unstated: directorOnly });
   });
 
   it('adds up the years along a longer path', async () => {

@@ -56,3 +56,6 @@ export const overlapMatrixCost = ({ args, childComplexity, context }: CostArgs) 
   const roles = Array.isArray(args.roles) ? args.roles.length : Math.min(graphSize(context).roles, (context as CostContext).maxMatrixRoles);
   return Math.max(1, Math.ceil((roles * roles * childComplexity) / matrixEntriesPerUnit));
 };
+
+/** A list of paths: most answers hold a handful, and each path's own lists are costed within it. */
+export const pathListCost = ({ childComplexity }: CostArgs) => 20 * childComplexity;

@@ -185,7 +185,17 @@ describe.each([
       ]);
     }
     await eventually(() => steps.first().locator('.shifts li').count()).toBe(4);
-    await eventually(() => page.locator('#panel [data-delta="cumulative"] .gained li').allTextContents()).toEqual(['Market dynamics', 'Technical strategy', 'Board presentations']);
+    // The CTO has no page: it inherits the VP's list (vp.md lines 53-58, in that order), none of which the
+    // individual contributor's page lists; "ownership", which the move to CTO develops, the IC already has.
+    const vpList = [
+      'Vision setting, organizational strategy, change management, executive presence, board communication',
+      'P&L management, budgeting, market dynamics, competitive analysis, ROI thinking',
+      'Building executive teams, succession planning, culture shaping, talent strategy',
+      'Board presentations, investor narratives, public speaking, written communication at scale',
+      'Multi-year planning, scenario analysis, prioritization at scale, risk management',
+      'Org design, M&A integration, scaling operations, navigating politics',
+    ].flatMap((row) => row.split(', ').map((name) => name.charAt(0).toUpperCase() + name.slice(1)));
+    await eventually(() => page.locator('#panel [data-delta="cumulative"] .gained li').allTextContents()).toEqual(vpList);
     expect(consoleErrors).toEqual([]);
     await screenshot('path');
   });

@@ -41,8 +41,10 @@ describe('careerMap', () => {
       { id: 'manager', label: 'Manager', title: 'Engineering Manager', level: 2, kind: 'STEP', hasPage: true, skillCount: 25 },
       { id: 'director', label: 'Director', title: 'Director of Engineering', level: 3, kind: 'STEP', hasPage: true, skillCount: 26 },
       { id: 'vp', label: 'VP', title: 'VP of Engineering', level: 4, kind: 'STEP', hasPage: true, skillCount: 26 },
-      { id: 'ceo', label: 'CEO', title: 'CEO', level: 5, kind: 'TOP', hasPage: false, skillCount: 3 },
-      { id: 'cto', label: 'CTO', title: 'CTO', level: 5, kind: 'TOP', hasPage: false, skillCount: 3 },
+      // Without pages, CEO and CTO inherit the VP's 26; the move to CTO also develops "ownership" (vp.md line 134),
+      // the move to CEO only skills the VP already lists (lines 181, 190).
+      { id: 'ceo', label: 'CEO', title: 'CEO', level: 5, kind: 'TOP', hasPage: false, skillCount: 26 },
+      { id: 'cto', label: 'CTO', title: 'CTO', level: 5, kind: 'TOP', hasPage: false, skillCount: 27 },
     ]);
   });
 

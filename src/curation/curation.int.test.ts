@@ -2,6 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedGraph, startTestApi, testApiToken, type TestApi } from '../../tests/api-server.js';
 import { dumpGraph } from '../../tests/graph-dump.js';
 import { openTestDatabase } from '../../tests/neo4j.js';
+import { loadPages } from '../importer/graph.loader.js';
+import { readPages } from '../importer/page.files.js';
 
 const database = openTestDatabase();
 let api: TestApi;
@@ -113,6 +115,28 @@ describe('skills of a role', () => {
     expect(await refused('mutation { addSkillToRole(roleId: "manager", skillId: "juggling") { id } }')).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'skillName' });
     expect(await refused('mutation { removeSkillFromRole(roleId: "manager", skillId: "board-communication") { id } }')).toMatchObject({ code: 'NOT_FOUND' });
     expect(await refused('mutation { addSkillToRole(roleId: "mangaer", skillId: "budgeting") { id } }')).toMatchObject({ code: 'NOT_FOUND', suggestions: ['manager'] });
+  });
+});
+
+describe('skills the graph derives', () => {
+  const ctoSkills = '{ role(id: "cto") { skills { id basis } } }';
+
+  it('removes a derived skill for good: later derivations respect it, and a delta then drops it', async () => {
+    // market-dynamics: inherited from the VP's list (vp.md line 54) and developed by line 141.
+    expect((await mutate(ctoSkills)).role.skills).toContainEqual({ id: 'market-dynamics', basis: 'INHERITED' });
+    const removed = await mutate('mutation { removeSkillFromRole(roleId: "cto", skillId: "market-dynamics") { skills { id } } }');
+    expect(removed.removeSkillFromRole.skills).not.toContainEqual({ id: 'market-dynamics' });
+    // Another write derives everything again, and so does importing the VP page again.
+    await mutate('mutation { addSkillToRole(roleId: "manager", skillId: "budgeting") { id } }');
+    await loadPages(database, await readPages(['seed/vp.md']));
+    expect((await mutate(ctoSkills)).role.skills.map((skill: { id: string }) => skill.id)).not.toContain('market-dynamics');
+    // The curator said the CTO does not need it: the move from VP now drops it, and only it.
+    const { transitionPlan } = await mutate('{ transitionPlan(from: "vp", to: "cto") { paths { skillDelta { dropped { id } unstated { id } } } } }');
+    expect(transitionPlan.paths[0].skillDelta).toEqual({ dropped: [{ id: 'market-dynamics' }], unstated: [] });
+    // Adding it back states it, and lifts the exclusion.
+    const added = await mutate('mutation { addSkillToRole(roleId: "cto", skillId: "market-dynamics") { skills { id basis } } }');
+    expect(added.addSkillToRole.skills).toContainEqual({ id: 'market-dynamics', basis: 'STATED' });
+    expect(await database.read<{ n: number }>("MATCH (:Role {id: 'cto'})-[x:EXCLUDES_SKILL]->() RETURN count(x) AS n")).toEqual([{ n: 0 }]);
   });
 });
 

@@ -43,16 +43,20 @@ const queries = {
     MATCH (r:Role {id: $roleId})
     MERGE (s:Skill {id: $skillId}) ON CREATE SET s.name = $skillName, s.sourceFile = $source
     WITH r, s
-    CALL (r, s) { MATCH (r)-[existing:REQUIRES_SKILL]->(s) DELETE existing }
+    CALL (r, s) { MATCH (r)-[existing:REQUIRES_SKILL|EXCLUDES_SKILL]->(s) DELETE existing }
     CREATE (r)-[q:REQUIRES_SKILL {sourceFile: $source}]->(s)
     SET q.category = $category
     WITH s WHERE $category IS NOT NULL
     MERGE (c:SkillCategory {id: $categoryId}) ON CREATE SET c.name = $category, c.sourceFile = $source
     MERGE (s)-[i:IN_CATEGORY]->(c) ON CREATE SET i.sourceFile = $source`,
+  // The exclusion stays after the link is gone: the next derivation would otherwise bring back an inherited or
+  // developed skill, and it is the curator's word that the role does not need it (a delta drops it).
   removeSkill: `
-    MATCH (:Role {id: $roleId})-[q:REQUIRES_SKILL]->(:Skill {id: $skillId})
-    DELETE q
-    RETURN count(q) AS removed`,
+    MATCH (r:Role {id: $roleId})-[q:REQUIRES_SKILL]->(s:Skill {id: $skillId})
+    WITH r, s, collect(q) AS links
+    FOREACH (q IN links | DELETE q)
+    MERGE (r)-[x:EXCLUDES_SKILL]->(s) ON CREATE SET x.sourceFile = $source
+    RETURN size(links) AS removed`,
   upsertTransition: `
     MATCH (a:Role {id: $from}), (b:Role {id: $to})
     MERGE (t:Transition {id: $id})
@@ -100,7 +104,7 @@ export class CurationRepository {
   }
 
   async removeSkill(roleId: string, skillId: string): Promise<number> {
-    return this.write(async (tx) => (await run<{ removed: number }>(tx, queries.removeSkill, { roleId, skillId }))[0]?.removed ?? 0);
+    return this.write(async (tx) => (await run<{ removed: number }>(tx, queries.removeSkill, { roleId, skillId, source: apiSource }))[0]?.removed ?? 0);
   }
 
   async upsertTransition(from: string, to: string, fields: TransitionFields): Promise<string> {

@@ -22,7 +22,7 @@ export class CurationResolver {
     return curation.deleteRole(id);
   }
 
-  @Mutation(() => Role, { description: 'Adds a skill to a role, creating the skill when skillName is given and it is new.' })
+  @Mutation(() => Role, { description: 'Adds a skill to a role as STATED, creating the skill when skillName is given and it is new; lifts an earlier removal.' })
   addSkillToRole(
     @Arg('roleId', () => ID) roleId: string,
     @Arg('skillId', () => ID) skillId: string,
@@ -33,7 +33,10 @@ export class CurationResolver {
     return curation.addSkill(roleId, skillId, skillName ?? null, category ?? null);
   }
 
-  @Mutation(() => Role, { description: 'Removes a skill from a role; NOT_FOUND when the role does not have it.' })
+  @Mutation(() => Role, {
+    description:
+      'Removes a skill from a role, whatever its basis, and records that the role does not need it: no later derivation brings it back, and deltas into the role drop it. NOT_FOUND when the role does not have it.',
+  })
   removeSkillFromRole(@Arg('roleId', () => ID) roleId: string, @Arg('skillId', () => ID) skillId: string, @Ctx() { curation }: Context) {
     return curation.removeSkill(roleId, skillId);
   }

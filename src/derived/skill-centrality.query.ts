@@ -1,6 +1,6 @@
 /**
  * Cypher giving one row (s, roleCount, betweenness) for every skill that `considered` (a test on a skill
- * variable) lets in, those no role needs included with 0 and 0.0. The analytics run it live for a subset of
+ * variable and, but for 'null', a REQUIRES_SKILL one) lets in, those no role needs included with 0 and 0.0. The analytics run it live for a subset of
  * skills; refreshDerivedFacts runs it on every skill and stores the figures, since at 3,000 roles it takes
  * seconds (it enumerates every pair of roles that share a skill).
  *
@@ -12,21 +12,21 @@
  * The inner patterns leave out labels: REQUIRES_SKILL only leads from a Role to a Skill, and checking
  * labels on a million rows costs.
  */
-export function skillCentralityRows(considered: (skill: string) => string): string {
+export function skillCentralityRows(considered: (skill: string, link: string) => string): string {
   return `
     CALL () {
       MATCH (s:Skill)
-      WHERE ${considered('s')}
-      WITH s, COUNT { MATCH (r:Role)-[:REQUIRES_SKILL]->(s) RETURN DISTINCT r } AS roleCount
+      WHERE ${considered('s', 'null')}
+      WITH s, COUNT { MATCH (r:Role)-[q:REQUIRES_SKILL]->(s) WHERE ${considered('s', 'q')} RETURN DISTINCT r } AS roleCount
       RETURN s, roleCount, toFloat(roleCount * (roleCount - 1)) / 2 AS share
       UNION ALL
       MATCH (a:Role)
       CALL (a) {
-        MATCH (a)-[:REQUIRES_SKILL]->(s)
-        WHERE ${considered('s')}
+        MATCH (a)-[q:REQUIRES_SKILL]->(s)
+        WHERE ${considered('s', 'q')}
         WITH DISTINCT s
-        MATCH (s)<-[:REQUIRES_SKILL]-(b)
-        WHERE elementId(a) < elementId(b)
+        MATCH (s)<-[q2:REQUIRES_SKILL]-(b)
+        WHERE elementId(a) < elementId(b) AND ${considered('s', 'q2')}
         WITH b, collect(DISTINCT s) AS shared
         WHERE size(shared) > 1
         WITH shared, 1.0 / size(shared) - 1.0 AS correction

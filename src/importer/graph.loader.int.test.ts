@@ -119,7 +119,7 @@ describe('loading the seed', () => {
   it('makes a skill that two pages name one node', async () => {
     await loadPages(database, await seedPages());
     expect(await one("MATCH (s:Skill {id: 'change-management'}) RETURN count(s) AS value")).toBe(1);
-    const roles = await database.read("MATCH (r:Role)-[:REQUIRES_SKILL]->(:Skill {id: 'change-management'}) RETURN r.id AS id ORDER BY id");
+    const roles = await database.read("MATCH (r:Role)-[q:REQUIRES_SKILL]->(:Skill {id: 'change-management'}) WHERE q.derived IS NULL RETURN r.id AS id ORDER BY id");
     expect(roles).toEqual([{ id: 'director' }, { id: 'vp' }]);
   });
 

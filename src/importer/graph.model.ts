@@ -44,7 +44,7 @@ export const relationshipTypes = {
 
 export type RelationshipType = keyof typeof relationshipTypes;
 
-export type PropertyValue = string | number | boolean | string[] | null;
+export type PropertyValue = string | number | boolean | string[] | number[] | null;
 export type Properties = Record<string, PropertyValue>;
 
 /**

@@ -129,7 +129,13 @@ function planTransition(
     plan.relationship('REQUIRES_SHIFT', id, shiftId, at(shift.line));
   }
   for (const action of transition.actions) {
-    const actionId = owned('Action', [id, action.title], action.line, { title: action.title, bullets: action.bullets, example: action.example });
+    const actionId = owned('Action', [id, action.title], action.line, {
+      title: action.title,
+      bullets: action.bullets,
+      bulletLines: action.bulletLines,
+      example: action.example,
+      exampleLine: action.exampleLine,
+    });
     plan.relationship('HAS_ACTION', id, actionId, at(action.line));
   }
   for (const pitfall of transition.pitfalls) {

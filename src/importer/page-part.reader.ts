@@ -421,7 +421,7 @@ function addExample(node: RootContent, actions: Action[]): boolean {
   if (node.type !== 'paragraph') return false;
   const example = /^example\s*:\s*(.*)$/is.exec(inlineText(node))?.[1];
   if (example === undefined || actions.length === 0 || actions.some((action) => action.example !== null)) return false;
-  for (const action of actions) action.example = example;
+  for (const action of actions) Object.assign(action, { example, exampleLine: lineOf(node) });
   return true;
 }
 
@@ -430,9 +430,14 @@ function addBullets(actions: Action[], list: List): void {
     // "*Example: …*" written on the line under the last bullet, with no blank line between, continues that bullet.
     const lazy = wrapsLines(entry.item) ? /^(.+?)\s+Example:\s*(.+)$/s.exec(entry.text) : null;
     const example = lazy?.[2];
-    for (const action of actions) action.bullets.push(lazy?.[1] ?? entry.text);
+    for (const action of actions) {
+      action.bullets.push(lazy?.[1] ?? entry.text);
+      action.bulletLines.push(entry.line);
+    }
     if (example !== undefined && actions.every((action) => action.example === null)) {
-      for (const action of actions) action.example = example;
+      // The example is the bullet's last wrapped line.
+      const exampleLine = positionOf(entry.item).end.line;
+      for (const action of actions) Object.assign(action, { example, exampleLine });
     }
   }
 }

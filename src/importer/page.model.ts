@@ -83,7 +83,10 @@ export interface Shift {
 export interface Action {
   title: string;
   bullets: string[];
+  /** The line of each bullet, in the order of bullets: what a transition develops cites its sentence's line. */
+  bulletLines: number[];
   example: string | null;
+  exampleLine: number | null;
   line: number;
 }
 

@@ -200,7 +200,9 @@ describe('parseRolePage on the VP page', () => {
         'Understand customer problems and market dynamics deeply',
         'Contribute to product vision, not just engineering execution',
       ],
+      bulletLines: [140, 141, 142],
       example: expect.stringMatching(/^Lead a product discovery initiative\..*technical insights\.$/),
+      exampleLine: 144,
       line: 139,
     });
     expect(cto.actions.map((action) => action.example === null)).toEqual([false, false, false, true]);
@@ -319,7 +321,9 @@ describe('parseRolePage on pages in other forms', () => {
           {
             title: 'Widen Your Scope',
             bullets: ['Lead a cross-org initiative'],
+            bulletLines: [40],
             example: 'Own the company-wide storage migration.',
+            exampleLine: 42,
             line: 39,
           },
         ],
@@ -388,7 +392,7 @@ describe('parseRolePage on pages in other forms', () => {
     expect(director.timeline).toMatchObject({ minYears: 3, maxYears: 5, line: 6 });
     expect(director.shifts).toEqual([{ from: 'Managing engineers', to: 'Managing managers', line: 12 }]);
     expect(director.actions).toEqual([
-      { title: 'Grow Leaders', bullets: ['Coach a tech lead'], example: null, line: 16 },
+      { title: 'Grow Leaders', bullets: ['Coach a tech lead'], bulletLines: [17], example: null, exampleLine: null, line: 16 },
     ]);
     expect(director.pitfalls).toEqual([{ text: 'Staying too deep in one team', line: 20 }]);
     expect(page.warnings).toEqual([]);
@@ -425,8 +429,8 @@ describe('parseRolePage on pages in other forms', () => {
       2. Speak at Conferences
     `);
     expect(transitionTo(page, 'distinguished-engineer').actions).toEqual([
-      { title: 'Publish Papers', bullets: ['Write one a year'], example: 'A paper at a systems conference.', line: 7 },
-      { title: 'Speak at Conferences', bullets: [], example: null, line: 10 },
+      { title: 'Publish Papers', bullets: ['Write one a year'], bulletLines: [8], example: 'A paper at a systems conference.', exampleLine: 9, line: 7 },
+      { title: 'Speak at Conferences', bullets: [], bulletLines: [], example: null, exampleLine: null, line: 10 },
     ]);
   });
 
@@ -481,7 +485,7 @@ describe('parseRolePage on pages in other forms', () => {
     expect(transitionTo(page, 'founder')).toMatchObject({
       target: { id: 'founder', name: 'Founder', line: 13 },
       timeline: null,
-      actions: [{ title: 'Build a Network', bullets: ['Meet investors'], example: null, line: 17 }],
+      actions: [{ title: 'Build a Network', bullets: ['Meet investors'], bulletLines: [18], example: null, exampleLine: null, line: 17 }],
       line: 13,
     });
   });

@@ -95,7 +95,7 @@ export class RolePageBuilder {
   startAction(label: string, line: number, targets: Transition[]): Action[] {
     const title = label.replace(/^\d+[.)]\s*/, '') || label;
     return targets.map((transition) => {
-      const action: Action = { title, bullets: [], example: null, line };
+      const action: Action = { title, bullets: [], bulletLines: [], example: null, exampleLine: null, line };
       transition.actions.push(action);
       return action;
     });

@@ -1,6 +1,7 @@
 import type { CursorKey } from '../common/cursor.js';
 import type { Database } from '../neo4j/database.js';
 import { fulltextStart, keysetPage, matchFiltered, type FilterParts, type Ordering } from '../neo4j/node-list.query.js';
+import type { SkillBasis } from '../derived/skill-basis.js';
 import type { RoleOrder } from './role.types.js';
 
 export interface RoleRecord {
@@ -34,10 +35,19 @@ export interface ComparisonRecord extends SourcedText {
   dimension: string;
   value: string;
 }
+export interface EvidenceRecord {
+  text: string;
+  file: string;
+  line: number | null;
+}
 export interface RoleSkillRecord {
   id: string;
   name: string;
   category: string | null;
+  /** Why the role has it, strongest first; absent where no role is in question (skill(id), analytics). */
+  bases?: SkillBasis[];
+  inheritedFrom?: string[];
+  evidence?: EvidenceRecord[];
 }
 export interface TransitionRecord {
   id: string;
@@ -77,7 +87,13 @@ const childQueries = {
   skills: `COLLECT {
     MATCH (r)-[q:REQUIRES_SKILL]->(s)
     WITH s, q ORDER BY coalesce(q.derived, false), q.position, q.sourceLine, s.id
-    RETURN s {.id, .name, category: q.category} }`,
+    RETURN s {.id, .name, category: q.category, bases: coalesce(q.bases, ['STATED']), inheritedFrom: coalesce(q.inheritedFrom, []),
+      evidence: CASE WHEN 'DEVELOPED' IN coalesce(q.bases, []) THEN COLLECT {
+        MATCH (r)<-[:LEADS_TO]-(:Transition)-[d:DEVELOPS]->(s)
+        WITH d ORDER BY d.sourceFile, d.sourceLine, d.text
+        RETURN DISTINCT {text: d.text, file: d.sourceFile, line: d.sourceLine} } ELSE [] END } }`,
+  // Skills a curator removed from a role that the graph would otherwise derive for it.
+  exclusions: 'COLLECT { MATCH (r)-[:EXCLUDES_SKILL]->(s) RETURN s.id }',
   // The pattern starts from r itself: written as (a)-...-(b) WHERE a = r, Neo4j scanned every HAS_TRANSITION
   // relationship of the graph for each role and kept r's (9,000 per role on a 3,000-role graph).
   transitionsOut: `COLLECT {

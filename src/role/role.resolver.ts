@@ -5,6 +5,7 @@ import { Skill } from '../skill/skill.types.js';
 import { Transition } from '../transition/transition.types.js';
 import type { RoleRecord } from './role.repository.js';
 import { maxPageSize } from './role.service.js';
+import { Profile, profileOf } from './role.profile.js';
 import { Activity, ComparisonFact, Responsibility, Role, RoleOrder, ScopeItem } from './role.types.js';
 
 @Resolver(() => Role)
@@ -27,6 +28,11 @@ export class RoleResolver {
     return roles.list(orderBy, first, offset);
   }
 
+  @FieldResolver(() => Profile)
+  profile(@Root() role: RoleRecord): Profile {
+    return profileOf(role);
+  }
+
   @FieldResolver(() => [Responsibility], { complexity: nestedListCost, description: 'In the order of its page, grouped by area.' })
   responsibilities(@Root() role: RoleRecord, @Ctx() { roles }: Context) {
     return roles.children('responsibilities', role.id);
@@ -34,7 +40,7 @@ export class RoleResolver {
 
   @FieldResolver(() => [Skill], {
     complexity: nestedListCost,
-    description: 'The skills it needs. A role without a page has those that the transitions into it develop.',
+    description: 'The skills it needs, each with its basis: those its page lists; for a role without a page, those it inherits and those the transitions into it develop.',
   })
   skills(@Root() role: RoleRecord, @Ctx() { roles }: Context) {
     return roles.children('skills', role.id);

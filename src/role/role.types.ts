@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Profile } from './role.profile.js';
 
 @ObjectType({ description: 'A rung of the engineering career ladder, such as VP of Engineering.' })
 export class Role {
@@ -22,6 +23,11 @@ export class Role {
 
   @Field(() => Boolean, { description: 'Whether a page of its own describes it; roles without one are known only from other pages.' })
   hasPage!: boolean;
+
+  @Field(() => Profile, {
+    description: 'STATED when its own page lists its skills; INFERRED when it has none, and its skills are inherited and developed (see Skill.basis).',
+  })
+  profile!: Profile;
 
   @Field(() => String, { description: 'Where the role was stated, as "file:line" ("api" for curated edits).' })
   source!: string;
@@ -77,6 +83,11 @@ export class ComparisonFact {
   @Field(() => String, { description: 'The page and line that state it, as "file:line": a role\'s facts may come from other roles\' pages.' })
   source!: string;
 }
+
+registerEnumType(Profile, {
+  name: 'Profile',
+  description: 'Whether the pages state a role\'s whole set of skills, or the graph infers a partial one.',
+});
 
 export enum RoleOrder {
   LEVEL_ASC = 'LEVEL_ASC',

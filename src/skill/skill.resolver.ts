@@ -1,8 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../api/context.js';
 import { nestedListCost } from '../api/query-cost.js';
-import type { RoleSkillRecord } from '../role/role.repository.js';
+import { SkillBasis } from '../derived/skill-basis.js';
+import type { EvidenceRecord, RoleSkillRecord } from '../role/role.repository.js';
 import { Role } from '../role/role.types.js';
+import { Evidence } from './evidence.types.js';
 import { Skill } from './skill.types.js';
 
 @Resolver(() => Skill)
@@ -20,6 +22,30 @@ export class SkillResolver {
   @FieldResolver(() => Int, { description: 'How many roles need it, derived needs included: the length of `roles`, without reading them.' })
   roleCount(@Root() skill: RoleSkillRecord, @Ctx() { skills }: Context): Promise<number> {
     return skills.roleCount(skill);
+  }
+
+  @FieldResolver(() => SkillBasis, { nullable: true })
+  basis(@Root() skill: RoleSkillRecord): SkillBasis | null {
+    return skill.bases?.[0] ?? null;
+  }
+
+  @FieldResolver(() => [SkillBasis])
+  bases(@Root() skill: RoleSkillRecord): SkillBasis[] {
+    return skill.bases ?? [];
+  }
+
+  @FieldResolver(() => [Evidence])
+  evidence(@Root() skill: RoleSkillRecord): EvidenceRecord[] {
+    return skill.evidence ?? [];
+  }
+
+  @FieldResolver(() => [Role], {
+    complexity: nestedListCost,
+    description: 'Under a role that has it as INHERITED: the roles leading into it that state it. Otherwise empty.',
+  })
+  async inheritedFrom(@Root() skill: RoleSkillRecord, @Ctx() { roles }: Context) {
+    const found = await Promise.all((skill.inheritedFrom ?? []).map((id) => roles.find(id)));
+    return found.filter((role) => role !== null);
   }
 
   @FieldResolver(() => [String], { description: 'Every category any page lists it in.' })

@@ -28,6 +28,11 @@ export class SkillService {
     return skill;
   }
 
+  /** For references the graph itself holds, which exist unless deleted meanwhile. */
+  async find(id: string): Promise<RoleSkillRecord | null> {
+    return this.loaders.skill.load(id);
+  }
+
   async roles(skillId: string): Promise<RoleRecord[]> {
     const roles = await this.loaders.rolesOfSkill.load(skillId);
     for (const role of roles) this.loaders.role.prime(role.id, role);

@@ -1,11 +1,26 @@
 import type { Database } from '../neo4j/database.js';
-import { transitionProjection, type TransitionRecord } from '../role/role.repository.js';
+import { transitionProjection, type EvidenceRecord, type TransitionRecord } from '../role/role.repository.js';
+
+/** What a transition develops: a skill, or the capability of an action whose title names none. */
+export interface DevelopmentRecord {
+  skill: string | null;
+  capability: string;
+  evidence: EvidenceRecord[];
+}
 
 export interface TransitionDetails {
   shifts: { from: string; to: string }[];
   actions: { title: string; bullets: string[]; example: string | null }[];
   pitfalls: string[];
   readiness: string[];
+  develops: DevelopmentRecord[];
+}
+
+/** How paths are ranked: always before the limit, so the best paths are the ones returned. */
+export enum PathOrder {
+  HOPS = 'HOPS',
+  YEARS = 'YEARS',
+  SKILLS_TO_LEARN = 'SKILLS_TO_LEARN',
 }
 
 /** A path as the database finds it: the roles in order and the transition of each step. */
@@ -16,13 +31,29 @@ export interface PathRecord {
 
 export const maxPathHops = 6;
 
-// A variable-length bound cannot be a parameter, so each allowed bound has its own constant query.
-// The WHERE keeps simple paths: no role visited twice.
-const pathQuery = (hops: number) => `
-  MATCH p = (:Role {id: $from})-[:TRANSITIONS_TO*1..${hops}]->(:Role {id: $to})
+const orderings: Record<PathOrder, string> = {
+  HOPS: 'hops, minYears, maxYears, toLearn',
+  YEARS: 'minYears, maxYears, hops, toLearn',
+  SKILLS_TO_LEARN: 'toLearn, hops, minYears, maxYears',
+};
+
+// A variable-length bound cannot be a parameter, so each allowed bound and order has its own constant query.
+// The WHERE keeps simple paths: no role visited twice. Every path is ranked before the limit, so a cut list
+// holds the best ones; one row past the limit tells that it was cut. The skills left to learn are those of
+// the roles after the first that the person lacks: $have, or else the first role's skills (ties among the
+// rest are broken by the role ids along the path).
+const pathQuery = (hops: number, order: PathOrder) => `
+  MATCH (start:Role {id: $from})
+  WITH start, coalesce($have, COLLECT { MATCH (start)-[:REQUIRES_SKILL]->(s:Skill) RETURN s.id }) AS known
+  MATCH p = (start)-[:TRANSITIONS_TO*1..${hops}]->(:Role {id: $to})
   WHERE all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
+  WITH p, known, length(p) AS hops,
+    reduce(years = 0.0, step IN relationships(p) | years + coalesce(step.minYears, 0)) AS minYears,
+    reduce(years = 0.0, step IN relationships(p) | years + coalesce(step.maxYears, step.minYears, 0)) AS maxYears,
+    COUNT { UNWIND nodes(p)[1..] AS role MATCH (role)-[:REQUIRES_SKILL]->(s:Skill) WHERE NOT s.id IN known RETURN DISTINCT s } AS toLearn
   RETURN [n IN nodes(p) | n.id] AS roleIds, [rel IN relationships(p) | rel.transitionId] AS transitionIds
-  LIMIT $limit`;
+  ORDER BY ${orderings[order]}, roleIds
+  LIMIT $limit + 1`;
 
 const queries = {
   byIds: `
@@ -35,8 +66,17 @@ const queries = {
       COLLECT { MATCH (t)-[:REQUIRES_SHIFT]->(x) WITH x ORDER BY x.sourceLine RETURN x {.from, .to} } AS shifts,
       COLLECT { MATCH (t)-[:HAS_ACTION]->(x) WITH x ORDER BY x.sourceLine RETURN x {.title, bullets: coalesce(x.bullets, []), .example} } AS actions,
       COLLECT { MATCH (t)-[:HAS_PITFALL]->(x) WITH x ORDER BY x.sourceLine RETURN x.text } AS pitfalls,
-      COLLECT { MATCH (t)-[:HAS_INDICATOR]->(x) WITH x ORDER BY x.sourceLine RETURN x.text } AS readiness`,
-  paths: Object.fromEntries(Array.from({ length: maxPathHops }, (_, index) => [index + 1, pathQuery(index + 1)])) as Record<number, string>,
+      COLLECT { MATCH (t)-[:HAS_INDICATOR]->(x) WITH x ORDER BY x.sourceLine RETURN x.text } AS readiness,
+      COLLECT {
+        MATCH (t)-[d:DEVELOPS]->(x)
+        WITH x, d ORDER BY d.sourceLine, d.text
+        WITH x, collect({text: d.text, file: d.sourceFile, line: d.sourceLine}) AS evidence
+        ORDER BY evidence[0].line, x.id
+        RETURN {skill: CASE WHEN x:Skill THEN x.id END, capability: coalesce(x.name, x.title), evidence: evidence}
+      } AS develops`,
+  paths: Object.fromEntries(
+    Object.values(PathOrder).flatMap((order) => Array.from({ length: maxPathHops }, (_, index) => [`${order} ${index + 1}`, pathQuery(index + 1, order)])),
+  ) as Record<string, string>,
   shortest: `
     MATCH (a:Role {id: $from}), (b:Role {id: $to})
     MATCH p = shortestPath((a)-[:TRANSITIONS_TO*]->(b))
@@ -54,14 +94,23 @@ export class TransitionRepository {
   async details(ids: readonly string[]): Promise<TransitionDetails[]> {
     const rows = await this.database.read<TransitionDetails & { id: string }>(queries.details, { ids });
     const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id) ?? { shifts: [], actions: [], pitfalls: [], readiness: [] });
+    return ids.map((id) => byId.get(id) ?? { shifts: [], actions: [], pitfalls: [], readiness: [], develops: [] });
   }
 
-  /** Every simple path of 1 to maxHops transitions, as role ids and transition ids. */
-  async paths(from: string, to: string, maxHops: number, limit: number): Promise<{ roleIds: string[]; transitionIds: string[] }[]> {
-    const query = queries.paths[maxHops];
+  /**
+   * The best `limit` simple paths of 1 to maxHops transitions, as role ids and transition ids, ranked by
+   * `order` (skills left to learn counting those `have`, or else the first role, lacks), and whether more paths
+   * were left out.
+   */
+  async paths(
+    from: string,
+    to: string,
+    options: { maxHops: number; order: PathOrder; have: string[] | null; limit: number },
+  ): Promise<{ paths: { roleIds: string[]; transitionIds: string[] }[]; truncated: boolean }> {
+    const query = queries.paths[`${options.order} ${options.maxHops}`];
     if (query === undefined) throw new RangeError(`maxHops must be 1..${maxPathHops}`);
-    return this.database.read(query, { from, to, limit });
+    const rows = await this.database.read<{ roleIds: string[]; transitionIds: string[] }>(query, { from, to, have: options.have, limit: options.limit });
+    return { paths: rows.slice(0, options.limit), truncated: rows.length > options.limit };
   }
 
   async shortest(from: string, to: string): Promise<{ roleIds: string[]; transitionIds: string[] } | null> {

@@ -1,10 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../api/context.js';
+import { nestedListCost, pathListCost } from '../api/query-cost.js';
 import type { TransitionRecord } from '../role/role.repository.js';
 import { Role } from '../role/role.types.js';
-import { maxPathHops } from './transition.repository.js';
-import type { PathResult } from './transition.service.js';
-import { Action, Shift, TransitionFacts, TransitionPath } from './transition.types.js';
+import { maxPathHops, PathOrder } from './transition.repository.js';
+import { maxHaveSkills, maxPathsPerQuery, type PathResult, type PathsResult } from './transition.service.js';
+import { Action, Development, Shift, TransitionFacts, TransitionPath, TransitionPlan } from './transition.types.js';
 
 /** Resolves the fields shared by transitions and path steps, for both. */
 @Resolver(() => TransitionFacts)
@@ -38,26 +39,61 @@ export class TransitionFactsResolver {
   async readiness(@Root() transition: TransitionRecord, @Ctx() { transitions }: Context) {
     return (await transitions.details(transition.id)).readiness;
   }
+
+  @FieldResolver(() => [Development], { complexity: nestedListCost })
+  async develops(@Root() transition: TransitionRecord, @Ctx() { transitions, skills }: Context) {
+    const { develops } = await transitions.details(transition.id);
+    return Promise.all(develops.map(async ({ skill, ...rest }) => ({ ...rest, skill: skill === null ? null : await skills.find(skill) })));
+  }
 }
+
+const haveText = `The skills the person has, by id, at most ${maxHaveSkills}: each step then says what is left to learn. Left out, the skills of the starting role.`;
+const orderText = 'How to rank the paths, before any are cut.';
+const firstText = `How many of the best paths to return, from 1 to ${maxPathsPerQuery}.`;
 
 @Resolver(() => TransitionPath)
 export class TransitionPathResolver {
-  @Query(() => [TransitionPath], {
-    description: `Every simple path of 1 to maxHops transitions from one role to another, fewest hops first, then fewest years.`,
-    complexity: ({ childComplexity }) => 20 * childComplexity,
+  @Query(() => TransitionPlan, {
+    description: 'The best simple paths of 1 to maxHops transitions from one role to another for a person, ranked by orderBy before any are cut, with whether some were.',
+    complexity: pathListCost,
   })
-  transitionPaths(
+  async transitionPlan(
     @Arg('from', () => ID) from: string,
     @Arg('to', () => ID) to: string,
     @Arg('maxHops', () => Int, { defaultValue: 4, description: `From 1 to ${maxPathHops}.` }) maxHops: number,
+    @Arg('have', () => [ID], { nullable: true, description: haveText }) have: string[] | null | undefined,
+    @Arg('orderBy', () => PathOrder, { defaultValue: PathOrder.HOPS, description: orderText }) orderBy: PathOrder,
+    @Arg('first', () => Int, { defaultValue: 100, description: firstText }) first: number,
+    @Ctx() { transitions }: Context,
+  ): Promise<PathsResult> {
+    return transitions.paths(from, to, { maxHops, have: have ?? null, orderBy, first });
+  }
+
+  @Query(() => [TransitionPath], {
+    description: 'The best simple paths of 1 to maxHops transitions from one role to another, ranked by orderBy before any are cut.',
+    deprecationReason: 'Use transitionPlan, which also says whether paths were cut off.',
+    complexity: pathListCost,
+  })
+  async transitionPaths(
+    @Arg('from', () => ID) from: string,
+    @Arg('to', () => ID) to: string,
+    @Arg('maxHops', () => Int, { defaultValue: 4, description: `From 1 to ${maxPathHops}.` }) maxHops: number,
+    @Arg('have', () => [ID], { nullable: true, description: haveText }) have: string[] | null | undefined,
+    @Arg('orderBy', () => PathOrder, { defaultValue: PathOrder.HOPS, description: orderText }) orderBy: PathOrder,
+    @Arg('first', () => Int, { defaultValue: maxPathsPerQuery, description: firstText }) first: number,
     @Ctx() { transitions }: Context,
   ): Promise<PathResult[]> {
-    return transitions.paths(from, to, maxHops);
+    return (await transitions.paths(from, to, { maxHops, have: have ?? null, orderBy, first })).paths;
   }
 
   @Query(() => TransitionPath, { nullable: true, description: 'The path of fewest transitions, or null when there is none.' })
-  shortestPath(@Arg('from', () => ID) from: string, @Arg('to', () => ID) to: string, @Ctx() { transitions }: Context): Promise<PathResult | null> {
-    return transitions.shortestPath(from, to);
+  shortestPath(
+    @Arg('from', () => ID) from: string,
+    @Arg('to', () => ID) to: string,
+    @Arg('have', () => [ID], { nullable: true, description: haveText }) have: string[] | null | undefined,
+    @Ctx() { transitions }: Context,
+  ): Promise<PathResult | null> {
+    return transitions.shortestPath(from, to, have ?? null);
   }
 
   @FieldResolver(() => [Role])

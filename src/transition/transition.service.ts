@@ -1,17 +1,22 @@
-import { requireIntegerIn } from '../common/validate.js';
+import { requireIntegerIn, requireSlug } from '../common/validate.js';
+import { BadUserInputError } from '../errors/error-codes.js';
 import type { Loaders } from '../api/loaders.js';
 import type { Repositories } from '../api/repositories.js';
-import type { RoleSkillRecord, TransitionRecord } from '../role/role.repository.js';
+import { Profile, profileOf } from '../role/role.profile.js';
+import type { RoleRecord, RoleSkillRecord, TransitionRecord } from '../role/role.repository.js';
 import type { RoleService } from '../role/role.service.js';
 import { addYears, type PathYears } from './path-years.js';
-import { skillDelta, type Delta } from './skill-delta.js';
-import { maxPathHops, type TransitionDetails } from './transition.repository.js';
+import { leftToLearn, skillDelta, type Delta } from './skill-delta.js';
+import { maxPathHops, type PathOrder, type TransitionDetails } from './transition.repository.js';
 
 /** Bounds the work of one request on a densely connected graph; the seed has a handful of paths. */
 export const maxPathsPerQuery = 1000;
+/** A person's skills are dozens, not thousands. */
+export const maxHaveSkills = 1000;
 
 export interface StepResult extends TransitionRecord {
   skillDelta: Delta<RoleSkillRecord>;
+  toLearn: RoleSkillRecord[];
 }
 
 export interface PathResult {
@@ -20,6 +25,21 @@ export interface PathResult {
   steps: StepResult[];
   years: PathYears;
   skillDelta: Delta<RoleSkillRecord>;
+  toLearn: RoleSkillRecord[];
+}
+
+export interface PathsResult {
+  paths: PathResult[];
+  truncated: boolean;
+  unknownSkills: string[];
+}
+
+export interface PathRequest {
+  maxHops: number;
+  /** The person's skills by id; null when not given, which assumes the skills of the starting role. */
+  have: string[] | null;
+  orderBy: PathOrder;
+  first: number;
 }
 
 export class TransitionService {
@@ -29,46 +49,74 @@ export class TransitionService {
     private readonly roles: RoleService,
   ) {}
 
-  /** Every simple path of at most maxHops transitions, fewest hops first, then quickest. */
-  async paths(from: string, to: string, maxHops: number): Promise<PathResult[]> {
-    requireIntegerIn('maxHops', maxHops, 1, maxPathHops);
+  /** The best `first` simple paths of at most maxHops transitions, ranked before they are cut, and whether they were. */
+  async paths(from: string, to: string, request: PathRequest): Promise<PathsResult> {
+    requireIntegerIn('maxHops', request.maxHops, 1, maxPathHops);
+    requireIntegerIn('first', request.first, 1, maxPathsPerQuery);
+    const have = this.checkHave(request.have);
     await this.requireRoles(from, to);
-    const found = await this.repositories.transitions.paths(from, to, maxHops, maxPathsPerQuery);
-    const paths = await Promise.all(found.map((path) => this.describe(path.roleIds, path.transitionIds)));
-    return paths.sort((a, b) => a.hops - b.hops || a.years.min - b.years.min || (a.years.max ?? 0) - (b.years.max ?? 0));
+    const [found, unknownSkills] = await Promise.all([
+      this.repositories.transitions.paths(from, to, { maxHops: request.maxHops, order: request.orderBy, have, limit: request.first }),
+      have === null ? [] : this.repositories.analytics.unknownSkills(have),
+    ]);
+    const paths = await Promise.all(found.paths.map((path) => this.describe(path.roleIds, path.transitionIds, have)));
+    return { paths, truncated: found.truncated, unknownSkills };
   }
 
   /** The path of fewest transitions, or null when the target cannot be reached. */
-  async shortestPath(from: string, to: string): Promise<PathResult | null> {
+  async shortestPath(from: string, to: string, haveIds: string[] | null): Promise<PathResult | null> {
+    const have = this.checkHave(haveIds);
     await this.requireRoles(from, to);
-    if (from === to) return this.describe([from], []);
+    if (from === to) return this.describe([from], [], have);
     const found = await this.repositories.transitions.shortest(from, to);
-    return found ? this.describe(found.roleIds, found.transitionIds) : null;
+    return found ? this.describe(found.roleIds, found.transitionIds, have) : null;
   }
 
   async details(transitionId: string): Promise<TransitionDetails> {
     return this.loaders.transitionDetails.load(transitionId);
   }
 
+  private checkHave(have: string[] | null): string[] | null {
+    if (have === null) return null;
+    if (have.length > maxHaveSkills) throw new BadUserInputError('have', `must list at most ${maxHaveSkills} skills, got ${have.length}`);
+    return [...new Set(have.map((id) => requireSlug('have', id)))];
+  }
+
   private async requireRoles(from: string, to: string): Promise<void> {
     await Promise.all([this.roles.get(from, 'from'), this.roles.get(to, 'to')]);
   }
 
-  private async describe(roleIds: string[], transitionIds: string[]): Promise<PathResult> {
-    const [transitions, skills] = await Promise.all([
+  /** A path with its deltas, and what is left to learn for a person who has `have`, or else the first role's skills. */
+  private async describe(roleIds: string[], transitionIds: string[], have: string[] | null): Promise<PathResult> {
+    const [transitions, roles, skills] = await Promise.all([
       Promise.all(transitionIds.map((id) => this.loaders.transition.load(id))),
+      Promise.all(roleIds.map((id) => this.roles.find(id))),
       Promise.all(roleIds.map((id) => this.roles.children<RoleSkillRecord>('skills', id))),
     ]);
-    const steps = transitions.map((transition, index): StepResult => {
-      if (!transition) throw new Error(`transition ${transitionIds[index]} vanished while reading a path`);
-      return { ...transition, skillDelta: skillDelta(skills[index] ?? [], skills[index + 1] ?? []) };
-    });
+    const targetProfile = async (index: number) => {
+      const role = roles[index] as RoleRecord;
+      const profile = profileOf(role);
+      // Only an inferred profile needs a curator's word on what the target drops: a page states its whole set.
+      const excluded = profile === Profile.STATED ? [] : await this.roles.children<string>('exclusions', role.id);
+      return { profile, excluded: new Set(excluded) };
+    };
+    const learning = leftToLearn(have ?? (skills[0] ?? []).map((skill) => skill.id), skills.slice(1));
+    const steps = await Promise.all(
+      transitions.map(async (transition, index): Promise<StepResult> => {
+        if (!transition || !roles[index + 1]) throw new Error(`transition ${transitionIds[index]} vanished while reading a path`);
+        const delta = skillDelta(skills[index] ?? [], skills[index + 1] ?? [], await targetProfile(index + 1));
+        return { ...transition, skillDelta: delta, toLearn: learning.steps[index] ?? [] };
+      }),
+    );
+    const last = roleIds.length - 1;
+    if (!roles[0] || !roles[last]) throw new Error(`a role of the path ${roleIds.join(' → ')} vanished while reading it`);
     return {
       hops: steps.length,
       roleIds,
       steps,
       years: addYears(steps.map((step) => step.timeline)),
-      skillDelta: skillDelta(skills[0] ?? [], skills[skills.length - 1] ?? []),
+      skillDelta: skillDelta(skills[0] ?? [], skills[last] ?? [], await targetProfile(last)),
+      toLearn: learning.path,
     };
   }
 }
