@@ -128,4 +128,6 @@ export interface RolePage {
   sections: GenericSection[];
   /** Parts kept as generic sections, and anything else a curator should look at. */
   warnings: PageWarning[];
+  /** Parts read from a heading the format does not use or from the shape of their content: worth a look. */
+  notes: PageWarning[];
 }

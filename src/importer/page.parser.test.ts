@@ -569,7 +569,7 @@ describe('parseRolePage on pages in other forms', () => {
     expect(page.skills.map((skill) => [skill.id, skill.name, skill.category])).toEqual([
       ['hiring-sourcing-interviewing', 'Hiring (sourcing, interviewing)', 'People'],
       ['coaching', 'Coaching', 'People'],
-      ['i-os-mentoring', 'iOS mentoring', 'People'],
+      ['ios-mentoring', 'iOS mentoring', 'People'],
     ]);
   });
 

@@ -39,6 +39,7 @@ export class RolePageBuilder {
   private readonly sharedTimelines = new WeakSet<Timeline>();
   private readonly sections: GenericSection[] = [];
   private readonly warnings: PageWarning[] = [];
+  private readonly notes: PageWarning[] = [];
   private readonly introduction: string[] = [];
   private question: string | null = null;
 
@@ -178,6 +179,20 @@ export class RolePageBuilder {
     this.warnings.push({ line, message: `content that does not fit "${heading}" kept as a generic section` });
   }
 
+  /** Says that a part was read from an unfamiliar heading or by its shape. */
+  info(line: number, message: string): void {
+    this.notes.push({ line, message });
+  }
+
+  /** Drops a generic section, and its warning, whose part turned out to be one the importer reads. */
+  forgetSection(section: GenericSection): void {
+    const index = this.sections.indexOf(section);
+    if (index < 0) return;
+    this.sections.splice(index, 1);
+    const warning = this.warnings.findIndex((item) => item.line === section.line);
+    if (warning >= 0) this.warnings.splice(warning, 1);
+  }
+
   build(frontMatter: Record<string, unknown>): RolePage {
     const summary = this.introduction.length > 0 ? this.introduction.join('\n\n') : null;
     return {
@@ -192,6 +207,7 @@ export class RolePageBuilder {
       transitions: [...this.transitions.values()],
       sections: this.sections.sort(byLine),
       warnings: this.warnings.sort(byLine),
+      notes: this.notes.sort(byLine),
     };
   }
 
