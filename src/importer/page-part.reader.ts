@@ -310,7 +310,7 @@ class PagePartReader {
         for (const entry of listItems(node)) this.addScopeItem(entry.item, entry.text, entry.line, part);
         return true;
       case 'comparison':
-        return node.type === 'table' && this.builder.addComparisonTable(node, part.label);
+        return node.type === 'table' && this.builder.addComparisonTable(node, part.label, this.comparisonHeadings());
       case 'transition':
       case 'path':
         if (node.type === 'table' && isShiftTable(node)) return this.builder.addShiftTable(node, part.targets);
@@ -424,6 +424,11 @@ class PagePartReader {
       for (const transition of targets) transition.readiness.push({ text, line: itemLine });
     }
     return true;
+  }
+
+  /** The names of the open comparison parts, which may say which roles their tables compare. */
+  private comparisonHeadings(): string[] {
+    return this.stack.filter((part) => part.kind === 'comparison').map((part) => part.label);
   }
 
   private close(part: Part): void {

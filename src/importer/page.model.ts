@@ -11,6 +11,8 @@ export interface RoleReference {
   id: string;
   /** The name as the page wrote it, e.g. "CTO" or "VP of Engineering". */
   name: string;
+  /** Slugs of a second name the page gave in parentheses, as "PE" in "Principal Engineer (PE)". */
+  alsoKnownAs?: string[];
   line: number;
 }
 
@@ -20,6 +22,8 @@ export interface PageRole {
   label: string;
   /** The page's `# ` heading, e.g. "VP of Engineering". */
   title: string;
+  /** Other names the page gives its role: abbreviations it defines, `aliases` of its front matter. */
+  aliases: string[];
   /** The question the role answers, without its quotes; null when the page does not state one. */
   question: string | null;
   /** The introduction between the title and the first section, as plain text. */

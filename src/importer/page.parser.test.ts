@@ -48,6 +48,7 @@ describe('parseRolePage on the VP page', () => {
       id: 'vp',
       label: 'VP',
       title: 'VP of Engineering',
+      aliases: [],
       question: 'How does engineering drive business success?',
       summary: expect.stringMatching(/^As a VP, you own the entire engineering function .* drive business success\?"$/),
       line: 9,

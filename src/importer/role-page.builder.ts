@@ -1,5 +1,5 @@
 import type { Table } from 'mdast';
-import { slug } from '../slug.js';
+import { slug, slugAliases } from '../slug.js';
 import { readTable } from './markdown-table.reader.js';
 import { PageFormatError } from './page-format.error.js';
 import type {
@@ -18,6 +18,7 @@ import type {
   Timeline,
   Transition,
 } from './page.model.js';
+import { comparedRoles, isAbbreviation, splitParenthesised } from './role-alias.parser.js';
 import { roleQuestion } from './role-question.parser.js';
 import { transitionTargets } from './role-name.parser.js';
 import { parseTimelineYears } from './timeline.parser.js';
@@ -43,10 +44,16 @@ export class RolePageBuilder {
   private readonly introduction: string[] = [];
   private question: string | null = null;
 
+  /** Slugs of every name of the page's own role. */
+  private readonly ownNames: Set<string>;
+
   constructor(
     private readonly file: string,
     readonly role: PageRole,
-  ) {}
+  ) {
+    const names = [role.id, role.label, role.title, splitParenthesised(role.title).name, ...role.aliases];
+    this.ownNames = new Set(names.flatMap(slugAliases));
+  }
 
   addIntroduction(paragraph: string): void {
     this.introduction.push(paragraph);
@@ -60,21 +67,38 @@ export class RolePageBuilder {
     return id !== '';
   }
 
-  /** Adds the facts of a table whose first header cell is "Dimension"; false for any other table. */
-  addComparisonTable(table: Table, name: string): boolean {
+  /**
+   * Adds the facts of a role-by-dimension table; false for a table of another shape. Roles are the columns
+   * ("Dimension | IC | Manager"), or the rows when the first column is headed "Role" or lists the roles the
+   * section compares ("Role | Metaphor | Success metric" under "IC vs Manager").
+   */
+  addComparisonTable(table: Table, name: string, headings: string[]): boolean {
     const { header, headerLine, rows } = readTable(table);
-    const [first, ...columns] = header;
-    if (first === undefined || !/^dimensions?$/i.test(first)) return false;
+    const [first = '', ...columns] = header;
+    if (columns.length === 0) return false;
+    const compared = new Set(headings.flatMap(comparedRoles).map(slug));
+    const namesRole = (cell: string) => this.ownNames.has(slug(cell)) || compared.has(slug(splitParenthesised(cell).name));
+    const rowsAreRoles = /^(?:roles?|positions?|titles?)$/i.test(first) || (rows.length > 0 && rows.every(({ cells }) => namesRole(cells[0] ?? '')));
+    if (rowsAreRoles) {
+      for (const { cells, line } of rows) {
+        const [roleName = '', ...values] = cells;
+        const role = this.roleReference(roleName, line);
+        columns.forEach((dimension, index) => this.addFact(name, dimension, role, values[index], line));
+      }
+      return true;
+    }
+    if (columns.length < 2 && !/^dimensions?$/i.test(first)) return false;
     const roles = columns.map((column) => this.roleReference(column, headerLine));
     for (const { cells, line } of rows) {
       const [dimension = '', ...values] = cells;
-      roles.forEach((role, index) => {
-        const value = values[index];
-        // An empty cell says nothing about the role.
-        if (value) this.comparisons.push({ table: name, dimension, role: { ...role }, value, line });
-      });
+      roles.forEach((role, index) => this.addFact(name, dimension, role, values[index], line));
     }
     return true;
+  }
+
+  private addFact(table: string, dimension: string, role: RoleReference, value: string | undefined, line: number): void {
+    // An empty cell says nothing about the role.
+    if (value) this.comparisons.push({ table, dimension, role: { ...role }, value, line });
   }
 
   /** Adds the rows of a "From (A) | To (B)" table as shifts; false for a table of another shape. */
@@ -211,14 +235,22 @@ export class RolePageBuilder {
     };
   }
 
-  /** A role named on the page; the page's own title or label refers to the page's role. */
-  private roleReference(name: string, line: number): RoleReference {
-    const own = slug(name) === slug(this.role.title) || slug(name) === slug(this.role.label);
+  /**
+   * A role named on the page; any name the page gives its own role refers to it. "Principal Engineer (PE)" is
+   * Principal Engineer, also known as PE.
+   */
+  private roleReference(written: string, line: number): RoleReference {
+    const parts = splitParenthesised(written);
+    const { name } = parts;
+    // "Manager (hrs/week)" is Manager; "Principal Engineer (PE)" is also PE.
+    const also = parts.also !== null && isAbbreviation(parts.also) ? parts.also : null;
+    const names = also === null ? [name] : [name, also];
+    const own = names.some((each) => this.ownNames.has(slug(each)));
     const id = own ? this.role.id : slug(name);
     if (id === '') {
-      throw new PageFormatError(this.file, line, `"${name}" cannot name a role: it has no letters or digits`);
+      throw new PageFormatError(this.file, line, `"${written}" cannot name a role: it has no letters or digits`);
     }
-    return { id, name, line };
+    return also === null || own ? { id, name: written, line } : { id, name: written, alsoKnownAs: slugAliases(also), line };
   }
 }
 
