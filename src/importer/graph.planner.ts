@@ -62,6 +62,10 @@ class RoleNames {
       else if (!files.has(file)) this.claim(alias, id);
     }
     for (const page of pages) for (const alias of roleAliases(page)) this.claim(alias, page.role.id);
+    // "VP of Engineering (VPE)" on one page and "VPE" on another are one role, even without a page of its own.
+    for (const reference of pages.flatMap(mentions)) {
+      for (const alias of reference.alsoKnownAs ?? []) if (!this.claims.has(alias)) this.mentioned.set(alias, reference.id);
+    }
     for (const page of pages) {
       for (const alias of roleAliases(page)) {
         const owners = this.claims.get(alias) ?? new Set();
@@ -92,6 +96,10 @@ class RoleNames {
     owners.add(id);
     this.claims.set(alias, owners);
   }
+}
+
+function mentions(page: RolePage): RoleReference[] {
+  return [...page.transitions.map((transition) => transition.target), ...page.comparisons.map((fact) => fact.role)];
 }
 
 function describeRoles(ids: Iterable<string>): string {

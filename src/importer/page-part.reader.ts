@@ -267,6 +267,11 @@ class PagePartReader {
   }
 
   private readBlock(node: RootContent, line: number): void {
+    // "You're ready for X when:" after the pitfalls of a transition starts its readiness, with or without a label.
+    if (node.type === 'paragraph' && readyTargets(inlineText(node)) !== null) {
+      const transition = this.nearest(isTransition);
+      if (transition !== undefined && this.top().kind !== 'readiness') this.closeWhile((part) => part !== transition);
+    }
     const part = this.top();
     if (!this.take(part, node, line)) part.strays.push({ text: blockText(node), line });
   }

@@ -110,6 +110,8 @@ export interface Transition {
 export interface GenericSection {
   heading: string;
   text: string;
+  /** True for content the importer could not read as a part of the format; false for a note the format expects. */
+  unread: boolean;
   line: number;
 }
 

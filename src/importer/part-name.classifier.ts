@@ -42,9 +42,9 @@ const FAMILIAR_NAMES: readonly RegExp[] = [
 // that is not such a qualifier before the key word makes the name something else: "**Avoid Common Pitfalls**"
 // is the title of an action, not the pitfalls of the transition.
 const KEY_WORDS: ReadonlyArray<readonly [KnownPart, RegExp]> = [
-  ['responsibilities', /^(?:responsibilit(?:y|ies)|duties|accountabilit(?:y|ies))\b/],
+  ['responsibilities', /^(?:responsibilit(?:y|ies)|duties|accountabilit(?:y|ies))\b|^what you(?:'re| are)? (?:responsible for|own)\b/],
   ['skills', /^(?:skills?|skill-?sets?|competenc(?:y|ies))\b/],
-  ['activities', /^(?:day-to-day|activities|daily\b|a (?:typical )?(?:day|week)\b|week-to-week)/],
+  ['activities', /^(?:day-to-day|activities|daily\b|a (?:typical )?(?:day|week)\b|week-to-week|(?:a )?day in the life)/],
   ['scope', /^scope\b/],
   ['comparison', /^(?:comparisons?|compared|differences?|vs\b)/],
   ['readiness', /^(?:indicators?|signals?|signs?|readiness|ready)\b|^(?:are )?you ready\b|^how to know\b/],

@@ -9,6 +9,7 @@ function roleNames(list: string): string[] {
     .split(NAME_SEPARATOR)
     .map((name) =>
       name
+        .trim()
         .replace(/[.:;!?]+$/, '')
         .replace(/^(?:the|a|an)\s+/i, '')
         .replace(/\s+(?:role|position)s?$/i, '')

@@ -140,7 +140,10 @@ export class RolePageBuilder {
    */
   transitionTo(name: string, line: number, declared: boolean): Transition {
     const target = this.roleReference(name, line);
-    const existing = this.transitions.get(target.id);
+    // "VP of Engineering (VPE)" in a heading and "VPE" in a readiness sentence are one transition.
+    const existing = [target.id, ...(target.alsoKnownAs ?? [])]
+      .map((id) => this.transitions.get(id))
+      .find((transition) => transition !== undefined);
     if (existing === undefined) {
       const transition: Transition = {
         target,
@@ -151,7 +154,7 @@ export class RolePageBuilder {
         readiness: [],
         line,
       };
-      this.transitions.set(target.id, transition);
+      for (const id of [target.id, ...(target.alsoKnownAs ?? [])]) if (!this.transitions.has(id)) this.transitions.set(id, transition);
       if (!declared) this.readinessOnly.add(transition);
       return transition;
     }
@@ -186,12 +189,12 @@ export class RolePageBuilder {
 
   /** A part of the page the importer does not model but which is expected there, as a "**Note**: …". */
   addSection(heading: string, text: string, line: number): void {
-    this.sections.push({ heading, text, line });
+    this.sections.push({ heading, text, unread: false, line });
   }
 
   /** The generic section of a heading the importer does not know, to be filled with its content. */
   unknownSection(heading: string, line: number): GenericSection {
-    const section: GenericSection = { heading, text: '', line };
+    const section: GenericSection = { heading, text: '', unread: true, line };
     this.sections.push(section);
     this.warnings.push({ line, message: `unknown section "${heading}" kept as a generic section` });
     return section;
@@ -199,7 +202,7 @@ export class RolePageBuilder {
 
   /** Keeps content that does not fit the part it is in as a generic section, and tells the curator. */
   keep(heading: string, text: string, line: number): void {
-    this.sections.push({ heading, text, line });
+    this.sections.push({ heading, text, unread: true, line });
     this.warnings.push({ line, message: `content that does not fit "${heading}" kept as a generic section` });
   }
 
@@ -228,7 +231,7 @@ export class RolePageBuilder {
       activities: this.activities,
       scope: this.scope,
       comparisons: this.comparisons,
-      transitions: [...this.transitions.values()],
+      transitions: [...new Set(this.transitions.values())],
       sections: this.sections.sort(byLine),
       warnings: this.warnings.sort(byLine),
       notes: this.notes.sort(byLine),
