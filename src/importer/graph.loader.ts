@@ -33,9 +33,10 @@ const queries = {
     MATCH (n:${label})
     WHERE n.id IN $ids OR n.sourceFile IN $files OR EXISTS { (n)-[r]-() WHERE r.sourceFile IN $files }
     RETURN '${label}' AS kind, n.id AS id, properties(n) AS properties`,
+  // Two pages may state the same relationship (a skill in the same category): each is its own.
   relationshipSnapshot: `
     MATCH (a)-[r:${anyRelationshipType}]->(b) WHERE r.sourceFile IN $files
-    RETURN type(r) AS kind, a.id + ' -> ' + b.id AS id, properties(r) AS properties`,
+    RETURN type(r) AS kind, a.id + ' -> ' + b.id + ' in ' + r.sourceFile AS id, properties(r) AS properties`,
   // A page that now names its role differently no longer defines the old one; the old one goes if unnamed.
   releasePageRoles: 'MATCH (r:Role) WHERE r.pageFile IN $files REMOVE r.pageFile',
   deleteOwned: `MATCH (n:${anyOwnedLabel}) WHERE n.sourceFile IN $files DETACH DELETE n`,

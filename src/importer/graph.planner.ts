@@ -215,12 +215,9 @@ function planTransition(
 /** A role that a page names without defining it: created from the name if no page or import has it yet. */
 function referencedRole(plan: PlanBuilder, reference: RoleReference, resolve: (reference: RoleReference) => string, file: string): string {
   const id = resolve(reference);
-  plan.node('Role', id, 'create-if-missing', {
-    title: splitParenthesised(reference.name).name,
-    aliases: unique([reference.id, ...slugAliases(splitParenthesised(reference.name).name), ...(reference.alsoKnownAs ?? [])]),
-    sourceFile: file,
-    sourceLine: reference.line,
-  });
+  const { name } = splitParenthesised(reference.name);
+  const aliases = unique([reference.id, ...slugAliases(name), ...(reference.alsoKnownAs ?? [])]);
+  plan.mentionRole(id, name, aliases, { sourceFile: file, sourceLine: reference.line }, reference.id === id);
   return id;
 }
 
@@ -228,6 +225,8 @@ class PlanBuilder {
   private readonly nodes = new Map<string, PlannedNode>();
   private readonly relationships = new Map<string, PlannedRelationship>();
   private readonly warnings = new Set<string>();
+  /** Roles so far only mentioned by another of their names, as "VPE": a mention by the name of their id renames them. */
+  private readonly namedByAlias = new Set<string>();
 
   constructor(private readonly files: string[]) {}
 
@@ -237,6 +236,22 @@ class PlanBuilder {
     const existing = this.nodes.get(key);
     if (existing && !(existing.mode === 'create-if-missing' && mode === 'set')) return;
     this.nodes.set(key, { label, id, mode, properties: { id, ...properties } });
+  }
+
+  /**
+   * A role a page names without defining it. Every name it is mentioned by is an alias; its title is the name
+   * its id comes from ("VP of Engineering", not "VPE") when a page uses that name.
+   */
+  mentionRole(id: string, title: string, aliases: string[], at: Properties, byIdName: boolean): void {
+    const existing = this.nodes.get(`Role:${id}`);
+    if (existing === undefined) {
+      this.node('Role', id, 'create-if-missing', { title, aliases, ...at });
+      if (!byIdName) this.namedByAlias.add(id);
+      return;
+    }
+    if (existing.mode === 'set') return;
+    existing.properties.aliases = unique([...((existing.properties.aliases as string[] | undefined) ?? []), ...aliases]);
+    if (byIdName && this.namedByAlias.delete(id)) Object.assign(existing.properties, { title, ...at });
   }
 
   /** An owned node's id is a digest of its file and identifying content; a repeat on the same page is numbered. */

@@ -108,7 +108,9 @@ export class RolePageBuilder {
     if (toHeader === undefined || others.length > 0) return false;
     // In a section about several targets, a "To (CTO)" column says which one the table is about.
     const named = /^to\s*\((.+)\)$/i.exec(toHeader)?.[1];
-    const about = targets.filter((transition) => named !== undefined && transition.target.id === slug(named));
+    const about = targets.filter(
+      (transition) => named !== undefined && [transition.target.id, ...(transition.target.alsoKnownAs ?? [])].includes(slug(named)),
+    );
     for (const { cells, line } of rows) {
       const [from = '', to = ''] = cells;
       for (const transition of about.length > 0 ? about : targets) transition.shifts.push({ from, to, line });
