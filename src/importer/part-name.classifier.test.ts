@@ -28,6 +28,10 @@ describe('classifyPartName', () => {
     ['Transition to CTO or CEO', 'transition'],
     ['Moving Into Director', 'transition'],
     ['Becoming a VP of Engineering', 'transition'],
+    ['Transition from Individual Contributor to Manager', 'transition'],
+    ['Typical Week', 'activities'],
+    ["What You'll Do", 'responsibilities'],
+    ["How You Know You're Ready", 'readiness'],
     ['Path to CTO', 'path'],
     ['Career Progression Indicators', 'readiness'],
     ["Signs You're Ready", 'readiness'],
@@ -35,7 +39,7 @@ describe('classifyPartName', () => {
     expect(classifyPartName(name)).toBe(kind);
   });
 
-  it.each(['Avoid Common Pitfalls', 'Learn the Business Side', 'Where People Stumble', 'Hours per Week by Activity', 'Further Reading'])(
+  it.each(['Avoid Common Pitfalls', 'Learn the Business Side', 'Week 1 Priorities', 'Where People Stumble', 'Hours per Week by Activity', 'Further Reading'])(
     'reads "%s" as no part: a word that does not qualify the key word comes first',
     (name) => {
       expect(classifyPartName(name)).toBeNull();

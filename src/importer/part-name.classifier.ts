@@ -18,7 +18,7 @@ export type KnownPart =
  * because both decide what a heading is: "Key Actions to Make the Move" names actions, not a transition.
  */
 export const TRANSITION_OPENING =
-  /^\s*(?:(?:the\s+)?(?:transition(?:s|ing)?|moving|move|growing|progressing|promotion|making\s+the\s+(?:move|jump|leap|switch|transition|step))\s+(?:up\s+)?(?:to|into)|becoming)\b/i;
+  /^\s*(?:(?:the\s+)?(?:transition(?:s|ing)?|moving|move|growing|progressing|promotion|making\s+the\s+(?:move|jump|leap|switch|transition|step))(?:\s+from\s+.+?)?\s+(?:up\s+)?(?:to|into)|becoming)\b/i;
 export const PATH_OPENING = /^\s*(?:the\s+)?(?:paths?|pathways?|routes?|roads?)\s+(?:to|into)\b/i;
 
 /** The wordings of the seed pages and their close variants: a part read from any other wording is reported. */
@@ -42,12 +42,12 @@ const FAMILIAR_NAMES: readonly RegExp[] = [
 // that is not such a qualifier before the key word makes the name something else: "**Avoid Common Pitfalls**"
 // is the title of an action, not the pitfalls of the transition.
 const KEY_WORDS: ReadonlyArray<readonly [KnownPart, RegExp]> = [
-  ['responsibilities', /^(?:responsibilit(?:y|ies)|duties|accountabilit(?:y|ies))\b|^what you(?:'re| are)? (?:responsible for|own)\b/],
+  ['responsibilities', /^(?:responsibilit(?:y|ies)|duties|accountabilit(?:y|ies))\b|^what you(?:'re| are|'ll| will)? (?:responsible for|own|do)\b/],
   ['skills', /^(?:skills?|skill-?sets?|competenc(?:y|ies))\b/],
-  ['activities', /^(?:day-to-day|activities|daily\b|a (?:typical )?(?:day|week)\b|week-to-week|(?:a )?day in the life)/],
+  ['activities', /^(?:day-to-day|activities|daily\b|week-to-week|(?:day|week)s? in the life\b|(?:day|week)$)/],
   ['scope', /^scope\b/],
   ['comparison', /^(?:comparisons?|compared|differences?|vs\b)/],
-  ['readiness', /^(?:indicators?|signals?|signs?|readiness|ready)\b|^(?:are )?you ready\b|^how to know\b/],
+  ['readiness', /^(?:indicators?|signals?|signs?|readiness|ready)\b|^(?:are )?you ready\b|^how (?:to|you) know\b/],
   ['timeline', /^(?:timelines?|time-?frames?|time to|how long)\b/],
   ['shifts', /^(?:shifts?|mindset changes|changes? (?:required|in mindset)|what changes)\b/],
   ['actions', /^(?:actions?|action plan|steps?(?! up)|what to do|moves to make)\b/],
@@ -58,7 +58,7 @@ const QUALIFIERS = new Set(
   (
     'a an the your our key core main common typical typically essential critical important top major primary ' +
     'biggest frequent most required needed concrete practical recommended suggested expected realistic ' +
-    'career progression role transition mindset next technical people leadership skill daily weekly ' +
+    'career progression role transition mindset next technical people leadership skill daily weekly normal ' +
     'and & of for in'
   ).split(' '),
 );
