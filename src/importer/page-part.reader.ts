@@ -243,8 +243,8 @@ class PagePartReader {
   }
 
   /**
-   * Reads a part by the shape of its content: the unknown part becomes one of that kind, or a part opened with
-   * the content itself inside a transition or comparison. Undefined when that shape means nothing there.
+   * Reads a part by the shape of its content: the unknown part becomes one of that kind, or, right under a
+   * transition heading, a part of that kind opens with the content. Undefined when that shape means nothing there.
    */
   private readAs(part: Part, kind: 'actions' | 'shifts' | 'comparison', line: number): Part | undefined {
     const transition = this.nearest(isTransition);
@@ -259,7 +259,7 @@ class PagePartReader {
       return shaped;
     }
     if (part.kind === kind) return part;
-    if (!isTransition(part) && part.kind !== 'page') return undefined;
+    if (!isTransition(part)) return undefined;
     const opened = { ...shaped, line, level: this.headingDepth + 0.5 };
     this.stack.push(opened);
     this.builder.info(line, `read content under "${part.label}" as ${partTitles[kind]}, by its shape`);
