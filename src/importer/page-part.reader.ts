@@ -73,6 +73,8 @@ class PagePartReader {
   /** The open parts above the page itself, innermost last. */
   private readonly stack: Part[] = [];
   private headingDepth = 1;
+  /** The targets of the last transition section, until another part of the page starts. */
+  private recentTargets: Transition[] | undefined;
 
   constructor(private readonly builder: RolePageBuilder) {
     this.page = { kind: 'page', label: 'Introduction', line: builder.role.line, level: 1, targets: [], strays: [] };
@@ -183,28 +185,32 @@ class PagePartReader {
   private knownPartFor(label: string, line: number, level: number, kind: KnownPart | null): Part {
     const base = { label, line, level, targets: [], strays: [] };
     const transition = this.nearest(isTransition);
+    // "## Key Actions" after "## Transition to X", at the transition's own level, still belongs to it.
+    const targets = transition?.targets ?? this.recentTargets;
     switch (kind) {
       case 'transition':
       case 'path':
-        return { ...base, kind, targets: this.builder.declaredTransitions(label, line) };
+        this.recentTargets = this.builder.declaredTransitions(label, line);
+        return { ...base, kind, targets: this.recentTargets };
       case 'responsibilities':
       case 'skills':
       case 'activities':
       case 'scope':
       case 'comparison':
+        this.recentTargets = undefined;
         return { ...base, kind };
       case 'readiness':
         return { ...base, kind, targets: transition?.targets ?? [], readyFor: [] };
       case 'timeline':
-        if (transition === undefined) break;
-        return { ...base, kind, targets: transition.targets, paragraphs: [] };
+        if (targets === undefined) break;
+        return { ...base, kind, targets, paragraphs: [] };
       case 'actions':
-        if (transition === undefined) break;
-        return { ...base, kind, targets: transition.targets, current: [] };
+        if (targets === undefined) break;
+        return { ...base, kind, targets, current: [] };
       case 'shifts':
       case 'pitfalls':
-        if (transition === undefined) break;
-        return { ...base, kind, targets: transition.targets };
+        if (targets === undefined) break;
+        return { ...base, kind, targets };
       case null:
         break;
     }

@@ -28,7 +28,7 @@ describe('importing the corpus of pages in other styles', () => {
     const roles = await database.read<{ id: string; hasPage: boolean }>('MATCH (r:Role) RETURN r.id AS id, r.pageFile IS NOT NULL AS hasPage ORDER BY id');
     expect(roles.filter((role) => role.hasPage).map((role) => role.id)).toEqual([
       'data-engineer', 'director', 'engineering-manager', 'frontend-engineer', 'individual-contributor', 'mobile-engineer',
-      'principal-engineer', 'product-engineer', 'security-engineer', 'site-reliability-engineer', 'staff-engineer', 'tech-lead',
+      'principal-engineer', 'product-engineer', 'qa-engineer', 'security-engineer', 'site-reliability-engineer', 'staff-engineer', 'tech-lead',
     ]);
     // Only mentioned: Distinguished Engineer by two pages, VP of Engineering as "VPE" too, Backend Engineer.
     expect(roles.filter((role) => !role.hasPage).map((role) => role.id)).toEqual(['backend-engineer', 'distinguished-engineer', 'vp-of-engineering']);

@@ -42,6 +42,8 @@ const expected: Record<string, PartCounts> = {
   'security-engineer.md': { ...none, responsibilities: 3, skills: 3, transitions: 1, timelines: 1, pitfalls: 1, unread: 1 },
   // Numbered `##` headings, "A Day in the Life", "Step 1:" titles, "Traps".
   'data-engineer.md': { ...none, responsibilities: 3, skills: 5, activities: 2, transitions: 1, timelines: 1, actions: 2, pitfalls: 1 },
+  // Transition parts as `##` headings of the transition's own level; the transition's introduction is kept.
+  'qa-engineer.md': { ...none, responsibilities: 2, skills: 3, transitions: 1, timelines: 1, actions: 2, pitfalls: 1, unread: 1 },
   // Aliases as a YAML list, nested `*` bullets indented by four spaces.
   'frontend-engineer.md': { ...none, responsibilities: 3, skills: 5, comparisons: 4, transitions: 1, timelines: 1, actions: 2 },
 };
