@@ -14,7 +14,7 @@ import {
   type SharedLabel,
 } from './graph.model.js';
 import { planGraph, type KnownRoles } from './graph.planner.js';
-import { diffSnapshots, type ImportReport, type Snapshot } from './import.report.js';
+import { diffSnapshots, pageFindings, type ImportReport, type Snapshot } from './import.report.js';
 import type { RolePage } from './page.model.js';
 
 // Labels and relationship types in these queries come from the fixed lists of graph.model.ts, never from a
@@ -85,7 +85,7 @@ export async function loadPages(database: Database, pages: RolePage[]): Promise<
     return {
       files: plan.files,
       ...diffSnapshots(before, after),
-      warnings: pages.flatMap((page) => page.warnings.map((warning) => `${page.file}:${warning.line}: ${warning.message}`)),
+      ...pageFindings(pages, plan),
     };
   });
 }

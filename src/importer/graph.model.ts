@@ -74,4 +74,6 @@ export interface GraphPlan {
   files: string[];
   nodes: PlannedNode[];
   relationships: PlannedRelationship[];
+  /** Names that two roles answer to, as `file:line: what`. */
+  warnings: string[];
 }

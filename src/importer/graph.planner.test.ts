@@ -91,4 +91,22 @@ describe('planGraph', () => {
     const twice: RolePage = { ...staffPage, transitions: [transition!, { ...transition!, line: 40 }] };
     expect(() => planGraph([twice])).toThrow('pages/staff.md:40: a second transition to "principal-engineer" (the first is at line 21)');
   });
+
+  it('resolves an abbreviation another page of the run defines, and reports a name two pages define', () => {
+    const principal = parseRolePage('# Principal Engineer (PE)\n', 'pages/principal.md');
+    const product = parseRolePage('# Product Engineer\n\nA **Product Engineer (PE)** builds features.\n', 'pages/product.md');
+    const ic = parseRolePage(
+      '# Individual Contributor (IC)\n\n## IC vs PE vs Principal Engineer\n\n| Dimension | IC | PE | Principal Engineer |\n|---|---|---|---|\n| Scope | Team | All | All |\n',
+      'pages/ic.md',
+    );
+    const plan = planGraph([principal, product, ic]);
+    const subjects = plan.relationships.filter((relationship) => relationship.type === 'HAS_FACT').map((relationship) => relationship.from);
+    expect(subjects).toEqual(['individual-contributor', 'principal-engineer', 'principal-engineer']);
+    expect(plan.nodes.filter((node) => node.label === 'Role').map((node) => node.id)).toEqual(['principal-engineer', 'product-engineer', 'individual-contributor']);
+    expect(plan.warnings).toEqual([
+      'pages/principal.md:1: "pe" is a name of principal-engineer or product-engineer',
+      'pages/product.md:1: "pe" is a name of principal-engineer or product-engineer',
+      'pages/ic.md:5: "PE" could be principal-engineer or product-engineer: read as principal-engineer',
+    ]);
+  });
 });

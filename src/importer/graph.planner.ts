@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { slug } from '../slug.js';
+import { slug, slugAliases } from '../slug.js';
 import type { GraphPlan, NodeLabel, PlannedNode, PlannedRelationship, Properties, RelationshipType } from './graph.model.js';
 import type { RolePage, RoleReference, Transition } from './page.model.js';
 import { PageFormatError } from './page-format.error.js';
+import { splitParenthesised } from './role-alias.parser.js';
 
 /** What the database already knows about roles, so that pages can name them by any of their aliases. */
 export interface KnownRoles {
@@ -23,7 +24,6 @@ export const noKnownRoles = (): KnownRoles => ({ aliases: new Map(), pageFiles: 
  */
 export function planGraph(pages: RolePage[], known: KnownRoles = noKnownRoles()): GraphPlan {
   const plan = new PlanBuilder(pages.map((page) => page.file));
-  const aliases = new Map(known.aliases);
   const definedIn = new Map(known.pageFiles);
   for (const page of pages) {
     const owner = definedIn.get(page.role.id);
@@ -31,15 +31,85 @@ export function planGraph(pages: RolePage[], known: KnownRoles = noKnownRoles())
       throw new PageFormatError(page.file, page.role.line, `role "${page.role.id}" is already defined by ${owner}`);
     }
     definedIn.set(page.role.id, page.file);
-    for (const alias of roleAliases(page)) aliases.set(alias, page.role.id);
   }
-  const resolve = (reference: RoleReference): string => aliases.get(reference.id) ?? reference.id;
-  for (const page of pages) planPage(plan, page, resolve);
+  const names = new RoleNames(known, pages, plan);
+  for (const page of pages) planPage(plan, page, (reference) => names.resolve(reference, page.file));
   return plan.build();
 }
 
+/**
+ * Every name of every role with a page, so that a page may name a role by any of them: its id, label, title,
+ * an abbreviation its page defines, an alias of its front matter, an id an earlier version issued. A name two
+ * roles answer to is reported, where they claim it and where a page uses it.
+ */
+class RoleNames {
+  /** Alias → the roles with a page that answer to it. */
+  private readonly claims = new Map<string, Set<string>>();
+  /** Roles without a page, known by their own id and the names they were mentioned by. */
+  private readonly mentioned = new Map<string, string>();
+  private readonly ids = new Set<string>();
+
+  constructor(
+    known: KnownRoles,
+    pages: RolePage[],
+    private readonly plan: PlanBuilder,
+  ) {
+    const files = new Set(pages.map((page) => page.file));
+    for (const [alias, id] of known.aliases) {
+      const file = known.pageFiles.get(id);
+      // The pages of this run say anew what their roles are called.
+      if (file === undefined) this.mentioned.set(alias, id);
+      else if (!files.has(file)) this.claim(alias, id);
+    }
+    for (const page of pages) for (const alias of roleAliases(page)) this.claim(alias, page.role.id);
+    // "VP of Engineering (VPE)" on one page and "VPE" on another are one role, even without a page of its own.
+    for (const reference of pages.flatMap(mentions)) {
+      for (const alias of reference.alsoKnownAs ?? []) if (!this.claims.has(alias)) this.mentioned.set(alias, reference.id);
+    }
+    for (const page of pages) {
+      for (const alias of roleAliases(page)) {
+        const owners = this.claims.get(alias) ?? new Set();
+        if (owners.size > 1 && !this.ids.has(alias)) {
+          plan.warn(`${page.file}:${page.role.line}: "${alias}" is a name of ${describeRoles(owners)}`);
+        }
+      }
+    }
+  }
+
+  resolve(reference: RoleReference, file: string): string {
+    for (const name of [reference.id, ...(reference.alsoKnownAs ?? [])]) {
+      if (this.ids.has(name)) return name;
+      const owners = [...(this.claims.get(name) ?? [])].sort();
+      const [first] = owners;
+      if (first === undefined) continue;
+      if (owners.length > 1) {
+        this.plan.warn(`${file}:${reference.line}: "${reference.name}" could be ${describeRoles(owners)}: read as ${first}`);
+      }
+      return first;
+    }
+    return this.mentioned.get(reference.id) ?? reference.id;
+  }
+
+  private claim(alias: string, id: string): void {
+    if (alias === id) this.ids.add(id);
+    const owners = this.claims.get(alias) ?? new Set();
+    owners.add(id);
+    this.claims.set(alias, owners);
+  }
+}
+
+function mentions(page: RolePage): RoleReference[] {
+  return [...page.transitions.map((transition) => transition.target), ...page.comparisons.map((fact) => fact.role)];
+}
+
+function describeRoles(ids: Iterable<string>): string {
+  const sorted = [...ids].sort();
+  return `${sorted.slice(0, -1).join(', ')} or ${sorted.at(-1)}`;
+}
+
 function roleAliases(page: RolePage): string[] {
-  return unique([page.role.id, slug(page.role.label), slug(page.role.title)]);
+  const { id, label, title, aliases } = page.role;
+  return unique([id, ...[label, title, splitParenthesised(title).name, ...aliases].flatMap(slugAliases)]);
 }
 
 function planPage(plan: PlanBuilder, page: RolePage, resolve: (reference: RoleReference) => string): void {
@@ -65,7 +135,7 @@ function planPage(plan: PlanBuilder, page: RolePage, resolve: (reference: RoleRe
   }
   for (const [position, skill] of page.skills.entries()) {
     const categoryId = slug(skill.category);
-    plan.node('Skill', skill.id, 'create-if-missing', { name: skill.name, ...at(skill.line) });
+    plan.node('Skill', skill.id, 'create-if-missing', { name: skill.name, aliases: slugAliases(skill.name), ...at(skill.line) });
     plan.node('SkillCategory', categoryId, 'create-if-missing', { name: skill.category, ...at(skill.line) });
     // A table row states several skills on one line: the position keeps the page's order.
     plan.relationship('REQUIRES_SKILL', role.id, skill.id, { category: skill.category, position, ...at(skill.line) });
@@ -151,18 +221,18 @@ function planTransition(
 /** A role that a page names without defining it: created from the name if no page or import has it yet. */
 function referencedRole(plan: PlanBuilder, reference: RoleReference, resolve: (reference: RoleReference) => string, file: string): string {
   const id = resolve(reference);
-  plan.node('Role', id, 'create-if-missing', {
-    title: reference.name,
-    aliases: [reference.id],
-    sourceFile: file,
-    sourceLine: reference.line,
-  });
+  const { name } = splitParenthesised(reference.name);
+  const aliases = unique([reference.id, ...slugAliases(name), ...(reference.alsoKnownAs ?? [])]);
+  plan.mentionRole(id, name, aliases, { sourceFile: file, sourceLine: reference.line }, reference.id === id);
   return id;
 }
 
 class PlanBuilder {
   private readonly nodes = new Map<string, PlannedNode>();
   private readonly relationships = new Map<string, PlannedRelationship>();
+  private readonly warnings = new Set<string>();
+  /** Roles so far only mentioned by another of their names, as "VPE": a mention by the name of their id renames them. */
+  private readonly namedByAlias = new Set<string>();
 
   constructor(private readonly files: string[]) {}
 
@@ -172,6 +242,22 @@ class PlanBuilder {
     const existing = this.nodes.get(key);
     if (existing && !(existing.mode === 'create-if-missing' && mode === 'set')) return;
     this.nodes.set(key, { label, id, mode, properties: { id, ...properties } });
+  }
+
+  /**
+   * A role a page names without defining it. Every name it is mentioned by is an alias; its title is the name
+   * its id comes from ("VP of Engineering", not "VPE") when a page uses that name.
+   */
+  mentionRole(id: string, title: string, aliases: string[], at: Properties, byIdName: boolean): void {
+    const existing = this.nodes.get(`Role:${id}`);
+    if (existing === undefined) {
+      this.node('Role', id, 'create-if-missing', { title, aliases, ...at });
+      if (!byIdName) this.namedByAlias.add(id);
+      return;
+    }
+    if (existing.mode === 'set') return;
+    existing.properties.aliases = unique([...((existing.properties.aliases as string[] | undefined) ?? []), ...aliases]);
+    if (byIdName && this.namedByAlias.delete(id)) Object.assign(existing.properties, { title, ...at });
   }
 
   /** An owned node's id is a digest of its file and identifying content; a repeat on the same page is numbered. */
@@ -188,8 +274,17 @@ class PlanBuilder {
     if (!this.relationships.has(key)) this.relationships.set(key, { type, from, to, properties });
   }
 
+  warn(message: string): void {
+    this.warnings.add(message);
+  }
+
   build(): GraphPlan {
-    return { files: this.files, nodes: [...this.nodes.values()], relationships: [...this.relationships.values()] };
+    return {
+      files: this.files,
+      nodes: [...this.nodes.values()],
+      relationships: [...this.relationships.values()],
+      warnings: [...this.warnings],
+    };
   }
 }
 

@@ -79,6 +79,36 @@ describe('npm run import', () => {
   it('explains how to call it when given nothing to import', async () => {
     const result = await importCommand();
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('usage: npm run import -- <page.md | folder>');
+    expect(result.stderr).toContain('usage: npm run import -- [--check [--strict]] <page.md | folder>');
+  });
+});
+
+describe('npm run import -- --check', () => {
+  it('prints what each page holds, part by part, and writes nothing', async () => {
+    const before = await dumpGraph(database);
+    const result = await importCommand('--check', 'tests/pages/engineering-manager.md', 'tests/pages/security-engineer.md');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      [
+        'tests/pages/engineering-manager.md: role engineering-manager (Engineering Manager), also EM, Eng Manager',
+        '  responsibilities 4, skills 5, activities 3, scope 2, comparison facts 2',
+        '  transitions 1 (Director): timelines 1, shifts 3, actions 3, pitfalls 2, indicators 1',
+      ].join('\n'),
+    );
+    expect(result.stdout).toContain('  info: tests/pages/engineering-manager.md:46: read "Key Actions to Make the Move" as key actions');
+    expect(result.stdout).toContain('  generic section: "Where People Stumble" at tests/pages/security-engineer.md:23');
+    expect(result.stdout).toContain('Checked 2 pages: 0 errors, 1 generic section. Nothing was written.');
+    expect(await dumpGraph(database)).toBe(before);
+  });
+
+  it('fails with --strict when content was kept as a generic section', async () => {
+    expect((await importCommand('--check', '--strict', 'tests/pages/engineering-manager.md')).code).toBe(0);
+    expect((await importCommand('--check', '--strict', 'tests/pages/security-engineer.md')).code).toBe(1);
+  });
+
+  it('fails on bad pages, naming every one of them by file:line', async () => {
+    const result = await importCommand('--check', folder);
+    expect(result.code).toBe(1);
+    for (const [name, , line] of badPages) expect(result.stdout).toContain(`error: ${join(folder, name)}:${line}: `);
   });
 });

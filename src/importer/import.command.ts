@@ -3,14 +3,34 @@ import { readConfig } from '../config.js';
 import { connect } from '../neo4j/connect.js';
 import { loadPages } from './graph.loader.js';
 import { formatReport } from './import.report.js';
+import { checkPages } from './page.check.js';
 import { collectPageFiles, readPages } from './page.files.js';
 import { PageFormatError } from './page-format.error.js';
 
-/** `npm run import -- <files or folders>` (and `npm run seed`): loads career-guide pages, all or nothing. */
-async function main(paths: string[]): Promise<number> {
-  if (paths.length === 0) {
-    console.error('usage: npm run import -- <page.md | folder> ...');
+/**
+ * `npm run import -- <files or folders>` (and `npm run seed`): loads career-guide pages, all or nothing.
+ * `--check` reads and plans them without a database and says what each holds; `--strict` makes content kept
+ * as a generic section fail the check.
+ */
+async function main(args: string[]): Promise<number> {
+  const check = args.includes('--check');
+  const strict = args.includes('--strict');
+  const paths = args.filter((arg) => arg !== '--check' && arg !== '--strict');
+  const unknown = paths.find((arg) => arg.startsWith('--'));
+  if (paths.length === 0 || unknown !== undefined || (strict && !check)) {
+    if (unknown !== undefined) console.error(`unknown option ${unknown}`);
+    console.error('usage: npm run import -- [--check [--strict]] <page.md | folder> ...');
     return 2;
+  }
+  if (check) {
+    const files = await collectPageFiles(paths);
+    if (files.length === 0) {
+      console.error(`No .md pages found in ${paths.join(', ')}`);
+      return 1;
+    }
+    const result = await checkPages(files);
+    console.log(result.lines.join('\n'));
+    return result.errors > 0 || (strict && result.unread > 0) ? 1 : 0;
   }
   const started = performance.now();
   const pages = await readPages(await collectPageFiles(paths));

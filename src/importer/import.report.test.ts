@@ -25,15 +25,16 @@ describe('diffSnapshots', () => {
 });
 
 describe('formatReport', () => {
-  const report = (files: string[]): ImportReport => ({ files, created: { Role: 2 }, updated: {}, removed: {}, warnings: ['seed/vp.md:3: kept as a section'] });
+  const report = (files: string[]): ImportReport => ({ files, created: { Role: 2 }, updated: {}, removed: {}, warnings: ['seed/vp.md:3: kept as a section'], notes: ['seed/vp.md:9: read "Moves" as key actions'] });
 
-  it('names every file of a small run, then the counts and warnings', () => {
+  it('names every file of a small run, then the counts, notes and warnings', () => {
     expect(formatReport(report(['seed/vp.md', 'seed/manager.md']))).toBe(
       [
         'Imported 2 pages: seed/vp.md, seed/manager.md',
         '  created: 2 Role',
         '  updated: nothing',
         '  removed: nothing',
+        '  info: seed/vp.md:9: read "Moves" as key actions',
         '  warning: seed/vp.md:3: kept as a section',
       ].join('\n'),
     );

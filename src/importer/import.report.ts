@@ -1,4 +1,5 @@
-import type { Properties } from './graph.model.js';
+import type { GraphPlan, Properties } from './graph.model.js';
+import type { PageWarning, RolePage } from './page.model.js';
 
 /** What one kind of node or relationship looked like, by id, within the part of the graph an import touches. */
 export type Snapshot = Map<string, Map<string, Properties>>;
@@ -10,8 +11,19 @@ export interface ImportReport {
   created: Counts;
   updated: Counts;
   removed: Counts;
-  /** Parts of pages kept as generic sections, and other things a curator should look at. */
+  /** Parts of pages kept as generic sections, names two roles answer to, and other things to look at. */
   warnings: string[];
+  /** Parts read from an unfamiliar heading or by their shape. */
+  notes: string[];
+}
+
+/** The warnings and notes of the pages and of their plan, each as `file:line: what`. */
+export function pageFindings(pages: RolePage[], plan: GraphPlan): Pick<ImportReport, 'warnings' | 'notes'> {
+  const located = (page: RolePage, items: PageWarning[]) => items.map((item) => `${page.file}:${item.line}: ${item.message}`);
+  return {
+    warnings: [...pages.flatMap((page) => located(page, page.warnings)), ...plan.warnings],
+    notes: pages.flatMap((page) => located(page, page.notes)),
+  };
 }
 
 /**
@@ -59,6 +71,7 @@ export function formatReport(report: ImportReport): string {
     line('created', report.created),
     line('updated', report.updated),
     line('removed', report.removed),
+    ...report.notes.map((note) => `  info: ${note}`),
     ...report.warnings.map((warning) => `  warning: ${warning}`),
   ].join('\n');
 }

@@ -22,6 +22,9 @@ function eventsOf(node: RootContent): PageEvent[] {
     case 'thematicBreak':
       // Rules only separate parts visually; headings and labels carry the structure.
       return [];
+    case 'html':
+      // A comment is a note to the page's editors, not content.
+      return /^\s*<!--[\s\S]*-->\s*$/.test(node.value) ? [] : [{ type: 'block', node, line }];
     case 'heading':
       // A second `# ` heading cannot be a second title: it is read as a section.
       return [{ type: 'heading', depth: Math.max(node.depth, 2), text: inlineText(node), line }];

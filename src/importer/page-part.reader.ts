@@ -4,7 +4,7 @@ import { readTable } from './markdown-table.reader.js';
 import { lineOf, positionOf } from './node-line.reader.js';
 import type { PageEvent } from './page-event.reader.js';
 import type { Action, GenericSection, TextItem, Transition } from './page.model.js';
-import { classifyPartName } from './part-name.classifier.js';
+import { classifyPartName, isFamiliarPartName, isNumbered, type KnownPart } from './part-name.classifier.js';
 import { blockText, inlineText } from './plain-text.renderer.js';
 import { readyTargets } from './role-name.parser.js';
 import type { RolePageBuilder } from './role-page.builder.js';
@@ -73,6 +73,8 @@ class PagePartReader {
   /** The open parts above the page itself, innermost last. */
   private readonly stack: Part[] = [];
   private headingDepth = 1;
+  /** The targets of the last transition section, until another part of the page starts. */
+  private recentTargets: Transition[] | undefined;
 
   constructor(private readonly builder: RolePageBuilder) {
     this.page = { kind: 'page', label: 'Introduction', line: builder.role.line, level: 1, targets: [], strays: [] };
@@ -91,7 +93,7 @@ class PagePartReader {
       case 'lead':
         if (/^notes?$/i.test(event.label)) {
           this.builder.addSection(event.label, inlineText(event.content), event.line);
-        } else if (classifyPartName(event.label) === null) {
+        } else if (this.kindOf(event.label) === null) {
           this.readBlock(event.node, event.line);
         } else {
           // "**Timeline**: 2-4 years" is the part and its text on one line.
@@ -122,7 +124,7 @@ class PagePartReader {
   }
 
   private labelParent(label: string): Part {
-    const kind = classifyPartName(label);
+    const kind = this.kindOf(label);
     const headingPart = this.headingPart();
     switch (kind) {
       case 'timeline':
@@ -146,31 +148,69 @@ class PagePartReader {
   }
 
   private partFor(label: string, line: number, level: number): Part {
-    const base = { label, line, level, targets: [], strays: [] };
+    const kind = this.kindOf(label);
+    const part = this.knownPartFor(label, line, level, kind);
+    if (kind !== null && part.kind === kind && !isFamiliarPartName(label)) {
+      this.builder.info(line, `read "${label}" as ${partTitles[kind]}`);
+    }
+    return part;
+  }
+
+  /**
+   * The part a name means where it stands. Inside a part made of groups, a name that is only a key word
+   * ("Skill Building" among areas of responsibility, "1. Avoid Common Pitfalls" among actions) names a group:
+   * only the format's own wordings start another part there.
+   */
+  private kindOf(label: string): KnownPart | null {
     const kind = classifyPartName(label);
+    if (kind === null || isFamiliarPartName(label)) return kind;
+    const container = this.reachable().find(takesBoldGroups);
+    switch (container?.kind) {
+      case 'actions':
+      case 'action':
+        return isNumbered(label) || kind === 'transition' || kind === 'path' ? null : kind;
+      case 'responsibilities':
+      case 'area':
+      case 'skills':
+      case 'category':
+      case 'activities':
+      case 'slot':
+      case 'comparison':
+        return null;
+      default:
+        return kind;
+    }
+  }
+
+  private knownPartFor(label: string, line: number, level: number, kind: KnownPart | null): Part {
+    const base = { label, line, level, targets: [], strays: [] };
     const transition = this.nearest(isTransition);
+    // "## Key Actions" after "## Transition to X", at the transition's own level, still belongs to it.
+    const targets = transition?.targets ?? this.recentTargets;
     switch (kind) {
       case 'transition':
       case 'path':
-        return { ...base, kind, targets: this.builder.declaredTransitions(label, line) };
+        this.recentTargets = this.builder.declaredTransitions(label, line);
+        return { ...base, kind, targets: this.recentTargets };
       case 'responsibilities':
       case 'skills':
       case 'activities':
       case 'scope':
       case 'comparison':
+        this.recentTargets = undefined;
         return { ...base, kind };
       case 'readiness':
         return { ...base, kind, targets: transition?.targets ?? [], readyFor: [] };
       case 'timeline':
-        if (transition === undefined) break;
-        return { ...base, kind, targets: transition.targets, paragraphs: [] };
+        if (targets === undefined) break;
+        return { ...base, kind, targets, paragraphs: [] };
       case 'actions':
-        if (transition === undefined) break;
-        return { ...base, kind, targets: transition.targets, current: [] };
+        if (targets === undefined) break;
+        return { ...base, kind, targets, current: [] };
       case 'shifts':
       case 'pitfalls':
-        if (transition === undefined) break;
-        return { ...base, kind, targets: transition.targets };
+        if (targets === undefined) break;
+        return { ...base, kind, targets };
       case null:
         break;
     }
@@ -179,7 +219,11 @@ class PagePartReader {
 
   /** A part named by a label the page format does not know: a group of the enclosing part, if it has groups. */
   private groupPart(base: PartBase): Part {
-    const parent = this.top();
+    let parent = this.top();
+    // Numbered bold titles in a transition are actions, whatever the heading above them says, if anything.
+    if (isNumbered(base.label) && (isTransition(parent) || parent.kind === 'unknown')) {
+      parent = this.readAs(parent, 'actions', base.line) ?? parent;
+    }
     switch (parent.kind) {
       case 'responsibilities':
         return { ...base, kind: 'area' };
@@ -204,7 +248,36 @@ class PagePartReader {
     }
   }
 
+  /**
+   * Reads a part by the shape of its content: the unknown part becomes one of that kind, or, right under a
+   * transition heading, a part of that kind opens with the content. Undefined when that shape means nothing there.
+   */
+  private readAs(part: Part, kind: 'actions' | 'shifts' | 'comparison', line: number): Part | undefined {
+    const transition = this.nearest(isTransition);
+    if (kind !== 'comparison' && transition === undefined) return undefined;
+    const targets = transition?.targets ?? [];
+    const base = { label: part.label, line: part.line, level: part.level, targets, strays: [] };
+    const shaped: Part = kind === 'actions' ? { ...base, kind, current: [] } : { ...base, kind };
+    if (part.kind === 'unknown') {
+      if (part.section.text === '') this.builder.forgetSection(part.section);
+      this.stack.splice(this.stack.indexOf(part), 1, shaped);
+      this.builder.info(part.line, `read "${part.label}" as ${partTitles[kind]}, by the shape of its content`);
+      return shaped;
+    }
+    if (part.kind === kind) return part;
+    if (!isTransition(part)) return undefined;
+    const opened = { ...shaped, line, level: this.headingDepth + 0.5 };
+    this.stack.push(opened);
+    this.builder.info(line, `read content under "${part.label}" as ${partTitles[kind]}, by its shape`);
+    return opened;
+  }
+
   private readBlock(node: RootContent, line: number): void {
+    // "You're ready for X when:" after the pitfalls of a transition starts its readiness, with or without a label.
+    if (node.type === 'paragraph' && readyTargets(inlineText(node)) !== null) {
+      const transition = this.nearest(isTransition);
+      if (transition !== undefined && this.top().kind !== 'readiness') this.closeWhile((part) => part !== transition);
+    }
     const part = this.top();
     if (!this.take(part, node, line)) part.strays.push({ text: blockText(node), line });
   }
@@ -248,10 +321,11 @@ class PagePartReader {
         for (const entry of listItems(node)) this.addScopeItem(entry.item, entry.text, entry.line, part);
         return true;
       case 'comparison':
-        return node.type === 'table' && this.builder.addComparisonTable(node, part.label);
+        return node.type === 'table' && this.builder.addComparisonTable(node, part.label, this.comparisonHeadings());
       case 'transition':
       case 'path':
         if (node.type === 'table' && isShiftTable(node)) return this.builder.addShiftTable(node, part.targets);
+        if (node.type === 'list' && isActionList(node)) return this.takeByShape(part, 'actions', node, line);
         if (node.type === 'paragraph' && readyTargets(inlineText(node)) !== null) {
           // The sentence starts the readiness of the transition without a "Readiness" label.
           const readiness: Part = {
@@ -290,9 +364,17 @@ class PagePartReader {
       case 'readiness':
         return this.takeReadiness(node, line, part);
       case 'unknown':
+        if (node.type === 'table' && isShiftTable(node) && this.takeByShape(part, 'shifts', node, line)) return true;
+        if (node.type === 'list' && isActionList(node) && this.takeByShape(part, 'actions', node, line)) return true;
+        if (node.type === 'table' && isComparisonTable(node) && this.takeByShape(part, 'comparison', node, line)) return true;
         part.section.text = joinBlocks(part.section.text, blockText(node));
         return true;
     }
+  }
+
+  private takeByShape(part: Part, kind: 'actions' | 'shifts' | 'comparison', node: RootContent, line: number): boolean {
+    const shaped = this.readAs(part, kind, line);
+    return shaped !== undefined && this.take(shaped, node, line);
   }
 
   private takeSkillTable(table: Table, part: Part): boolean {
@@ -355,6 +437,11 @@ class PagePartReader {
     return true;
   }
 
+  /** The names of the open comparison parts, which may say which roles their tables compare. */
+  private comparisonHeadings(): string[] {
+    return this.stack.filter((part) => part.kind === 'comparison').map((part) => part.label);
+  }
+
   private close(part: Part): void {
     if (part.kind === 'timeline') this.builder.addTimeline(part.paragraphs, part.targets, part.label);
     const [first] = part.strays;
@@ -410,6 +497,38 @@ function takesBoldGroups(part: Part): boolean {
     default:
       return false;
   }
+}
+
+/** How the report names a part read from an unfamiliar heading or from its shape. */
+const partTitles: Record<KnownPart, string> = {
+  responsibilities: 'core responsibilities',
+  skills: 'key skill sets',
+  activities: 'day-to-day activities',
+  scope: 'typical scope',
+  comparison: 'a comparison',
+  transition: 'a transition',
+  path: 'a path of a transition',
+  readiness: 'career progression indicators',
+  timeline: 'a timeline',
+  shifts: 'key shifts',
+  actions: 'key actions',
+  pitfalls: 'common pitfalls',
+};
+
+/** A list of bold titles, numbered or detailed by bullets of their own: the shape of key actions. */
+function isActionList(list: List): boolean {
+  const boldTitled = list.children.every((item) => {
+    const [first] = item.children;
+    return first?.type === 'paragraph' && first.children[0]?.type === 'strong';
+  });
+  const detailed = list.children.some((item) => item.children.some((child) => child.type === 'list'));
+  return list.children.length > 0 && boldTitled && (list.ordered === true || detailed);
+}
+
+/** A table of facts by dimension and role, as the comparison sections hold. */
+function isComparisonTable(table: Table): boolean {
+  const [first = '', ...others] = readTable(table).header;
+  return others.length >= 2 && /^(?:dimensions?|aspects?|criteri(?:a|on)|factors?)$/i.test(first);
 }
 
 function isShiftTable(table: Table): boolean {

@@ -11,6 +11,8 @@ export interface RoleReference {
   id: string;
   /** The name as the page wrote it, e.g. "CTO" or "VP of Engineering". */
   name: string;
+  /** Slugs of a second name the page gave in parentheses, as "PE" in "Principal Engineer (PE)". */
+  alsoKnownAs?: string[];
   line: number;
 }
 
@@ -20,6 +22,8 @@ export interface PageRole {
   label: string;
   /** The page's `# ` heading, e.g. "VP of Engineering". */
   title: string;
+  /** Other names the page gives its role: abbreviations it defines, `aliases` of its front matter. */
+  aliases: string[];
   /** The question the role answers, without its quotes; null when the page does not state one. */
   question: string | null;
   /** The introduction between the title and the first section, as plain text. */
@@ -109,6 +113,8 @@ export interface Transition {
 export interface GenericSection {
   heading: string;
   text: string;
+  /** True for content the importer could not read as a part of the format; false for a note the format expects. */
+  unread: boolean;
   line: number;
 }
 
@@ -131,4 +137,6 @@ export interface RolePage {
   sections: GenericSection[];
   /** Parts kept as generic sections, and anything else a curator should look at. */
   warnings: PageWarning[];
+  /** Parts read from a heading the format does not use or from the shape of their content: worth a look. */
+  notes: PageWarning[];
 }

@@ -48,6 +48,7 @@ describe('parseRolePage on the VP page', () => {
       id: 'vp',
       label: 'VP',
       title: 'VP of Engineering',
+      aliases: [],
       question: 'How does engineering drive business success?',
       summary: expect.stringMatching(/^As a VP, you own the entire engineering function .* drive business success\?"$/),
       line: 9,
@@ -154,6 +155,7 @@ describe('parseRolePage on the VP page', () => {
       {
         heading: 'Note',
         text: expect.stringMatching(/^In some organizations, the VP of Engineering and CTO/),
+        unread: false,
         line: 117,
       },
     ]);
@@ -573,7 +575,7 @@ describe('parseRolePage on pages in other forms', () => {
     expect(page.skills.map((skill) => [skill.id, skill.name, skill.category])).toEqual([
       ['hiring-sourcing-interviewing', 'Hiring (sourcing, interviewing)', 'People'],
       ['coaching', 'Coaching', 'People'],
-      ['i-os-mentoring', 'iOS mentoring', 'People'],
+      ['ios-mentoring', 'iOS mentoring', 'People'],
     ]);
   });
 
@@ -594,7 +596,7 @@ describe('parseRolePage on pages in other forms', () => {
       - Hold 1:1s
     `);
     expect(page.sections).toEqual([
-      { heading: 'Further Reading', text: "Some books.\n\nClassics\n\nThe Manager's Path", line: 3 },
+      { heading: 'Further Reading', text: "Some books.\n\nClassics\n\nThe Manager's Path", unread: true, line: 3 },
     ]);
     expect(page.warnings).toEqual([
       { line: 3, message: 'unknown section "Further Reading" kept as a generic section' },
@@ -616,8 +618,8 @@ describe('parseRolePage on pages in other forms', () => {
       - Going around your managers
     `);
     expect(page.sections).toEqual([
-      { heading: 'Common Pitfalls', text: '', line: 3 },
-      { heading: 'Transition to Director', text: 'Most managers take years to get there.', line: 7 },
+      { heading: 'Common Pitfalls', text: '', unread: true, line: 3 },
+      { heading: 'Transition to Director', text: 'Most managers take years to get there.', unread: true, line: 7 },
     ]);
     expect(page.warnings).toEqual([
       { line: 3, message: 'unknown section "Common Pitfalls" kept as a generic section' },

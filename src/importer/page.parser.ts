@@ -12,6 +12,7 @@ import { PageFormatError } from './page-format.error.js';
 import type { PageRole, RolePage } from './page.model.js';
 import { readPageParts } from './page-part.reader.js';
 import { blockText, inlineText } from './plain-text.renderer.js';
+import { pageRoleAliases, splitParenthesised } from './role-alias.parser.js';
 import { RolePageBuilder } from './role-page.builder.js';
 import { assertTableShapes } from './table-shape.validator.js';
 
@@ -30,7 +31,7 @@ export function parseRolePage(markdown: string, file: string): RolePage {
   if (title?.type !== 'heading') {
     throw new PageFormatError(file, 1, "no title: a role page starts with a '# ' heading");
   }
-  const builder = new RolePageBuilder(file, pageRole(inlineText(title), lineOf(title), frontMatter, file));
+  const builder = new RolePageBuilder(file, pageRole(inlineText(title), lineOf(title), frontMatter, file, markdown));
   const beforeTitle = root.children
     .slice(0, titleIndex)
     .filter((node) => !isYaml(node) && node.type !== 'thematicBreak');
@@ -44,10 +45,12 @@ function isYaml(node: RootContent): node is Yaml {
   return node.type === 'yaml';
 }
 
-function pageRole(title: string, line: number, frontMatter: Record<string, unknown>, file: string): PageRole {
+function pageRole(title: string, line: number, frontMatter: Record<string, unknown>, file: string, markdown: string): PageRole {
   if (title === '') throw new PageFormatError(file, line, "empty title: the '# ' heading names the role");
-  const label = frontMatterLabel(frontMatter) ?? title;
+  // "Principal Engineer (PE)" is Principal Engineer, whose page defines PE as another name.
+  const label = frontMatterLabel(frontMatter) ?? splitParenthesised(title).name;
   const id = slug(label);
   if (id === '') throw new PageFormatError(file, line, `"${label}" cannot name a role: it has no letters or digits`);
-  return { id, label, title, question: null, summary: null, line };
+  const aliases = pageRoleAliases(markdown, [label, title], frontMatter);
+  return { id, label, title, aliases, question: null, summary: null, line };
 }

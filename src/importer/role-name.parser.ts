@@ -1,3 +1,5 @@
+import { PATH_OPENING, TRANSITION_OPENING } from './part-name.classifier.js';
+
 /** Separators between role names in "Transition to CTO or CEO", "to Staff, Principal or Architect", "to CTO/CEO". */
 const NAME_SEPARATOR = /\s*(?:,|\/|&|\bor\b|\band\b)\s*/i;
 
@@ -7,6 +9,7 @@ function roleNames(list: string): string[] {
     .split(NAME_SEPARATOR)
     .map((name) =>
       name
+        .trim()
         .replace(/[.:;!?]+$/, '')
         .replace(/^(?:the|a|an)\s+/i, '')
         .replace(/\s+(?:role|position)s?$/i, '')
@@ -15,9 +18,10 @@ function roleNames(list: string): string[] {
     .filter((name) => name !== '');
 }
 
-/** The targets of a "Transition to X or Y" or "Path to X" heading; empty when it names none. */
+/** The targets of a "Transition to X or Y", "Moving into X" or "Path to X" heading; empty when it names none. */
 export function transitionTargets(heading: string): string[] {
-  return roleNames(heading.replace(/^\s*(?:transition(?:s|ing)?|paths?)\s+to\b/i, ''));
+  const name = heading.replace(/^\s*\d+[.)]\s*/, '');
+  return roleNames(name.replace(TRANSITION_OPENING, '').replace(PATH_OPENING, ''));
 }
 
 /** The roles of a "You're ready for X when…" sentence; null when the text is not such a sentence. */

@@ -1,5 +1,5 @@
 import type { Table } from 'mdast';
-import { slug } from '../slug.js';
+import { slug, slugAliases } from '../slug.js';
 import { readTable } from './markdown-table.reader.js';
 import { PageFormatError } from './page-format.error.js';
 import type {
@@ -18,6 +18,7 @@ import type {
   Timeline,
   Transition,
 } from './page.model.js';
+import { comparedRoles, isAbbreviation, splitParenthesised } from './role-alias.parser.js';
 import { roleQuestion } from './role-question.parser.js';
 import { transitionTargets } from './role-name.parser.js';
 import { parseTimelineYears } from './timeline.parser.js';
@@ -39,13 +40,20 @@ export class RolePageBuilder {
   private readonly sharedTimelines = new WeakSet<Timeline>();
   private readonly sections: GenericSection[] = [];
   private readonly warnings: PageWarning[] = [];
+  private readonly notes: PageWarning[] = [];
   private readonly introduction: string[] = [];
   private question: string | null = null;
+
+  /** Slugs of every name of the page's own role. */
+  private readonly ownNames: Set<string>;
 
   constructor(
     private readonly file: string,
     readonly role: PageRole,
-  ) {}
+  ) {
+    const names = [role.id, role.label, role.title, splitParenthesised(role.title).name, ...role.aliases];
+    this.ownNames = new Set(names.flatMap(slugAliases));
+  }
 
   addIntroduction(paragraph: string): void {
     this.introduction.push(paragraph);
@@ -59,21 +67,38 @@ export class RolePageBuilder {
     return id !== '';
   }
 
-  /** Adds the facts of a table whose first header cell is "Dimension"; false for any other table. */
-  addComparisonTable(table: Table, name: string): boolean {
+  /**
+   * Adds the facts of a role-by-dimension table; false for a table of another shape. Roles are the columns
+   * ("Dimension | IC | Manager"), or the rows when the first column is headed "Role" or lists the roles the
+   * section compares ("Role | Metaphor | Success metric" under "IC vs Manager").
+   */
+  addComparisonTable(table: Table, name: string, headings: string[]): boolean {
     const { header, headerLine, rows } = readTable(table);
-    const [first, ...columns] = header;
-    if (first === undefined || !/^dimensions?$/i.test(first)) return false;
+    const [first = '', ...columns] = header;
+    if (columns.length === 0) return false;
+    const compared = new Set(headings.flatMap(comparedRoles).map(slug));
+    const namesRole = (cell: string) => this.ownNames.has(slug(cell)) || compared.has(slug(splitParenthesised(cell).name));
+    const rowsAreRoles = /^(?:roles?|positions?|titles?)$/i.test(first) || (rows.length > 0 && rows.every(({ cells }) => namesRole(cells[0] ?? '')));
+    if (rowsAreRoles) {
+      for (const { cells, line } of rows) {
+        const [roleName = '', ...values] = cells;
+        const role = this.roleReference(roleName, line);
+        columns.forEach((dimension, index) => this.addFact(name, dimension, role, values[index], line));
+      }
+      return true;
+    }
+    if (columns.length < 2 && !/^dimensions?$/i.test(first)) return false;
     const roles = columns.map((column) => this.roleReference(column, headerLine));
     for (const { cells, line } of rows) {
       const [dimension = '', ...values] = cells;
-      roles.forEach((role, index) => {
-        const value = values[index];
-        // An empty cell says nothing about the role.
-        if (value) this.comparisons.push({ table: name, dimension, role: { ...role }, value, line });
-      });
+      roles.forEach((role, index) => this.addFact(name, dimension, role, values[index], line));
     }
     return true;
+  }
+
+  private addFact(table: string, dimension: string, role: RoleReference, value: string | undefined, line: number): void {
+    // An empty cell says nothing about the role.
+    if (value) this.comparisons.push({ table, dimension, role: { ...role }, value, line });
   }
 
   /** Adds the rows of a "From (A) | To (B)" table as shifts; false for a table of another shape. */
@@ -83,7 +108,9 @@ export class RolePageBuilder {
     if (toHeader === undefined || others.length > 0) return false;
     // In a section about several targets, a "To (CTO)" column says which one the table is about.
     const named = /^to\s*\((.+)\)$/i.exec(toHeader)?.[1];
-    const about = targets.filter((transition) => named !== undefined && transition.target.id === slug(named));
+    const about = targets.filter(
+      (transition) => named !== undefined && [transition.target.id, ...(transition.target.alsoKnownAs ?? [])].includes(slug(named)),
+    );
     for (const { cells, line } of rows) {
       const [from = '', to = ''] = cells;
       for (const transition of about.length > 0 ? about : targets) transition.shifts.push({ from, to, line });
@@ -115,7 +142,10 @@ export class RolePageBuilder {
    */
   transitionTo(name: string, line: number, declared: boolean): Transition {
     const target = this.roleReference(name, line);
-    const existing = this.transitions.get(target.id);
+    // "VP of Engineering (VPE)" in a heading and "VPE" in a readiness sentence are one transition.
+    const existing = [target.id, ...(target.alsoKnownAs ?? [])]
+      .map((id) => this.transitions.get(id))
+      .find((transition) => transition !== undefined);
     if (existing === undefined) {
       const transition: Transition = {
         target,
@@ -126,7 +156,7 @@ export class RolePageBuilder {
         readiness: [],
         line,
       };
-      this.transitions.set(target.id, transition);
+      for (const id of [target.id, ...(target.alsoKnownAs ?? [])]) if (!this.transitions.has(id)) this.transitions.set(id, transition);
       if (!declared) this.readinessOnly.add(transition);
       return transition;
     }
@@ -161,12 +191,12 @@ export class RolePageBuilder {
 
   /** A part of the page the importer does not model but which is expected there, as a "**Note**: …". */
   addSection(heading: string, text: string, line: number): void {
-    this.sections.push({ heading, text, line });
+    this.sections.push({ heading, text, unread: false, line });
   }
 
   /** The generic section of a heading the importer does not know, to be filled with its content. */
   unknownSection(heading: string, line: number): GenericSection {
-    const section: GenericSection = { heading, text: '', line };
+    const section: GenericSection = { heading, text: '', unread: true, line };
     this.sections.push(section);
     this.warnings.push({ line, message: `unknown section "${heading}" kept as a generic section` });
     return section;
@@ -174,8 +204,22 @@ export class RolePageBuilder {
 
   /** Keeps content that does not fit the part it is in as a generic section, and tells the curator. */
   keep(heading: string, text: string, line: number): void {
-    this.sections.push({ heading, text, line });
+    this.sections.push({ heading, text, unread: true, line });
     this.warnings.push({ line, message: `content that does not fit "${heading}" kept as a generic section` });
+  }
+
+  /** Says that a part was read from an unfamiliar heading or by its shape. */
+  info(line: number, message: string): void {
+    this.notes.push({ line, message });
+  }
+
+  /** Drops a generic section, and its warning, whose part turned out to be one the importer reads. */
+  forgetSection(section: GenericSection): void {
+    const index = this.sections.indexOf(section);
+    if (index < 0) return;
+    this.sections.splice(index, 1);
+    const warning = this.warnings.findIndex((item) => item.line === section.line);
+    if (warning >= 0) this.warnings.splice(warning, 1);
   }
 
   build(frontMatter: Record<string, unknown>): RolePage {
@@ -189,20 +233,29 @@ export class RolePageBuilder {
       activities: this.activities,
       scope: this.scope,
       comparisons: this.comparisons,
-      transitions: [...this.transitions.values()],
+      transitions: [...new Set(this.transitions.values())],
       sections: this.sections.sort(byLine),
       warnings: this.warnings.sort(byLine),
+      notes: this.notes.sort(byLine),
     };
   }
 
-  /** A role named on the page; the page's own title or label refers to the page's role. */
-  private roleReference(name: string, line: number): RoleReference {
-    const own = slug(name) === slug(this.role.title) || slug(name) === slug(this.role.label);
+  /**
+   * A role named on the page; any name the page gives its own role refers to it. "Principal Engineer (PE)" is
+   * Principal Engineer, also known as PE.
+   */
+  private roleReference(written: string, line: number): RoleReference {
+    const parts = splitParenthesised(written);
+    const { name } = parts;
+    // "Manager (hrs/week)" is Manager; "Principal Engineer (PE)" is also PE.
+    const also = parts.also !== null && isAbbreviation(parts.also) ? parts.also : null;
+    const names = also === null ? [name] : [name, also];
+    const own = names.some((each) => this.ownNames.has(slug(each)));
     const id = own ? this.role.id : slug(name);
     if (id === '') {
-      throw new PageFormatError(this.file, line, `"${name}" cannot name a role: it has no letters or digits`);
+      throw new PageFormatError(this.file, line, `"${written}" cannot name a role: it has no letters or digits`);
     }
-    return { id, name, line };
+    return also === null || own ? { id, name: written, line } : { id, name: written, alsoKnownAs: slugAliases(also), line };
   }
 }
 

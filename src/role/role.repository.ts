@@ -110,7 +110,9 @@ export type RoleChildren = keyof typeof childQueries;
 
 const queries = {
   byIds: `UNWIND $ids AS id MATCH (r:Role {id: id}) RETURN r ${roleProjection} AS role`,
-  allIds: 'MATCH (r:Role) RETURN r.id AS id',
+  // A role's own page wins over a role only mentioned under the same name.
+  byAlias: `MATCH (r:Role) WHERE $alias IN r.aliases RETURN r ${roleProjection} AS role ORDER BY r.pageFile IS NULL, r.id LIMIT 1`,
+  allNames: 'MATCH (r:Role) UNWIND coalesce(r.aliases, []) + r.id AS name RETURN DISTINCT name',
   list: {
     LEVEL_ASC: `MATCH (r:Role) RETURN r ${roleProjection} AS role ORDER BY r.level ASC, r.id SKIP $offset LIMIT $first`,
     LEVEL_DESC: `MATCH (r:Role) RETURN r ${roleProjection} AS role ORDER BY r.level DESC, r.id SKIP $offset LIMIT $first`,
@@ -170,9 +172,16 @@ export class RoleRepository {
     return rows.map((row) => row.role);
   }
 
-  async allIds(): Promise<string[]> {
-    const rows = await this.database.read<{ id: string }>(queries.allIds);
-    return rows.map((row) => row.id);
+  /** The role known by another name: an abbreviation or alias its page gives it, or an id it had before. */
+  async findByAlias(alias: string): Promise<RoleRecord | null> {
+    const [row] = await this.database.read<{ role: RoleRecord }>(queries.byAlias, { alias });
+    return row?.role ?? null;
+  }
+
+  /** Every id and alias: what a mistyped id may have meant. */
+  async allNames(): Promise<string[]> {
+    const rows = await this.database.read<{ name: string }>(queries.allNames);
+    return rows.map((row) => row.name);
   }
 
   async list(order: RoleOrder, first: number, offset: number): Promise<RoleRecord[]> {

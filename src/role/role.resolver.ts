@@ -10,7 +10,9 @@ import { Activity, ComparisonFact, Responsibility, Role, RoleOrder, ScopeItem } 
 
 @Resolver(() => Role)
 export class RoleResolver {
-  @Query(() => Role, { description: 'The role with that id; NOT_FOUND, with the closest ids, when there is none.' })
+  @Query(() => Role, {
+    description: 'The role with that id or alias ("ic" for individual-contributor); NOT_FOUND, with the closest ids and aliases, when there is none.',
+  })
   role(@Arg('id', () => ID) id: string, @Ctx() { roles }: Context): Promise<RoleRecord> {
     return roles.get(id);
   }

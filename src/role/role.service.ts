@@ -22,11 +22,11 @@ export class RoleService {
     private readonly loaders: Loaders,
   ) {}
 
-  /** The role with that id, or NOT_FOUND naming the closest existing ids. */
+  /** The role with that id or alias ("ic" for individual-contributor), or NOT_FOUND naming the closest ones. */
   async get(id: string, argument = 'id'): Promise<RoleRecord> {
     requireSlug(argument, id);
-    const role = await this.loaders.role.load(id);
-    if (!role) throw new NotFoundError('role', id, closestIds(id, await this.repositories.roles.allIds()));
+    const role = (await this.loaders.role.load(id)) ?? (await this.repositories.roles.findByAlias(id));
+    if (!role) throw new NotFoundError('role', id, closestIds(id, await this.repositories.roles.allNames()));
     return role;
   }
 

@@ -20,7 +20,8 @@ const skillProjection = `{
 
 const queries = {
   byIds: `UNWIND $ids AS id MATCH (s:Skill {id: id}) RETURN s ${skillProjection} AS skill`,
-  allIds: 'MATCH (s:Skill) RETURN s.id AS id',
+  byAlias: `MATCH (s:Skill) WHERE $alias IN s.aliases WITH s ORDER BY s.id LIMIT 1 RETURN s ${skillProjection} AS skill`,
+  allNames: 'MATCH (s:Skill) UNWIND coalesce(s.aliases, []) + s.id AS name RETURN DISTINCT name',
   roles: `
     UNWIND $ids AS id MATCH (s:Skill {id: id})
     RETURN id, COLLECT { MATCH (r:Role)-[:REQUIRES_SKILL]->(s) RETURN DISTINCT r ${roleProjection} AS role ORDER BY role.level, role.id } AS items`,
@@ -75,9 +76,16 @@ export class SkillRepository {
     return rows.map((row) => row.skill);
   }
 
-  async allIds(): Promise<string[]> {
-    const rows = await this.database.read<{ id: string }>(queries.allIds);
-    return rows.map((row) => row.id);
+  /** The skill known by an id an earlier version issued, as `g-rpc-design` for `grpc-design`. */
+  async findByAlias(alias: string): Promise<SkillRecord | null> {
+    const [row] = await this.database.read<{ skill: SkillRecord }>(queries.byAlias, { alias });
+    return row?.skill ?? null;
+  }
+
+  /** Every id and alias: what a mistyped id may have meant. */
+  async allNames(): Promise<string[]> {
+    const rows = await this.database.read<{ name: string }>(queries.allNames);
+    return rows.map((row) => row.name);
   }
 
   async rolesOf(ids: readonly string[]): Promise<RoleRecord[][]> {

@@ -9,7 +9,7 @@ import { Skill } from './skill.types.js';
 
 @Resolver(() => Skill)
 export class SkillResolver {
-  @Query(() => Skill, { description: 'The skill with that id; NOT_FOUND, with the closest ids, when there is none.' })
+  @Query(() => Skill, { description: 'The skill with that id or an id it had before; NOT_FOUND, with the closest ones, when there is none.' })
   skill(@Arg('id', () => ID) id: string, @Ctx() { skills }: Context): Promise<RoleSkillRecord> {
     return skills.get(id);
   }

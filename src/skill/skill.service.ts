@@ -23,8 +23,8 @@ export class SkillService {
 
   async get(id: string): Promise<RoleSkillRecord> {
     requireSlug('id', id);
-    const skill = await this.loaders.skill.load(id);
-    if (!skill) throw new NotFoundError('skill', id, closestIds(id, await this.repositories.skills.allIds()));
+    const skill = (await this.loaders.skill.load(id)) ?? (await this.repositories.skills.findByAlias(id));
+    if (!skill) throw new NotFoundError('skill', id, closestIds(id, await this.repositories.skills.allNames()));
     return skill;
   }
 
