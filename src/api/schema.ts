@@ -3,6 +3,7 @@ import { buildSchema } from 'type-graphql';
 import { AnalyticsResolver, OverlapMatrixResolver } from '../analytics/analytics.resolver.js';
 import { CareerMapResolver } from '../career-map/career-map.resolver.js';
 import { CurationResolver } from '../curation/curation.resolver.js';
+import { writeAccessChecker } from '../curation/write-access.js';
 import { RoleResolver } from '../role/role.resolver.js';
 import { SearchResolver } from '../search/search.resolver.js';
 import { SkillResolver } from '../skill/skill.resolver.js';
@@ -13,5 +14,5 @@ export const resolvers = [RoleResolver, SkillResolver, TransitionFactsResolver, 
 /** The schema, code-first; schema/schema.graphql is its printed form, kept in sync by a test. */
 export function buildApiSchema(): Promise<GraphQLSchema> {
   // Inputs are checked by the services, which name the offending argument in BAD_USER_INPUT errors.
-  return buildSchema({ resolvers, validate: false });
+  return buildSchema({ resolvers, validate: false, authChecker: writeAccessChecker });
 }
