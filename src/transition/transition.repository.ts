@@ -8,12 +8,6 @@ export interface TransitionDetails {
   readiness: string[];
 }
 
-/** A path as the database finds it: the roles in order and the transition of each step. */
-export interface PathRecord {
-  roleIds: string[];
-  transitions: TransitionRecord[];
-}
-
 export const maxPathHops = 6;
 
 // A variable-length bound cannot be a parameter, so each allowed bound has its own constant query.
