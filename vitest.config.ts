@@ -7,6 +7,8 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
   },
   test: {
+    // Neo4j Community has one database, which the integration tests share: test files run one at a time.
+    fileParallelism: false,
     // type-graphql's decorators need the Reflect metadata API before any type is declared.
     setupFiles: ['reflect-metadata'],
     projects: [
@@ -23,9 +25,6 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['src/**/*.int.test.ts', 'tests/**/*.int.test.ts'],
-          // Neo4j Community has one database, which the integration tests share: their files run one at a
-          // time, in one process, after the unit files (which run in parallel).
-          poolOptions: { forks: { singleFork: true } },
           globalSetup: ['tests/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 300_000,
