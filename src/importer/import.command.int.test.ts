@@ -48,6 +48,8 @@ afterAll(async () => {
 });
 
 describe('npm run import', () => {
+  // Refused before any connection: the graph is compared all the same, but the test below is the one whose
+  // import gets as far as the database.
   it.each(badPages)('rejects %s naming file:line, and leaves the database as it was', async (name, _content, line, reason) => {
     const before = await dumpGraph(database);
     const file = join(folder, name);
@@ -58,6 +60,30 @@ describe('npm run import', () => {
     expect(message).toMatch(reason);
     expect(result.stderr).toContain('Nothing was imported.');
     expect(await dumpGraph(database)).toBe(before);
+  });
+
+  it('leaves the database as it was when a write fails half-way through', async () => {
+    // A failure injected in the database: a uniqueness constraint that the page's pitfall breaks, written after
+    // its role, responsibilities and transition. Were the pages written in more than one transaction, the new
+    // role would stay behind.
+    const pitfall = 'Promising dates before the design is done';
+    await database.write('CREATE CONSTRAINT import_test_pitfall_text IF NOT EXISTS FOR (n:Pitfall) REQUIRE n.text IS UNIQUE');
+    await database.write('CREATE (:Pitfall {id: "import-test-blocker", text: $pitfall})', { pitfall });
+    try {
+      const file = join(folder, 'principal.md');
+      await writeFile(
+        file,
+        page(`## Core Responsibilities\n\n### Design\n- Review designs\n\n## Transition to VP\n\n### Timeline\nTypically 2-4 years.\n\n### Common Pitfalls to Avoid\n- ${pitfall}`),
+      );
+      const before = await dumpGraph(database);
+      const result = await importCommand('seed/vp.md', file);
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toMatch(/already exists with label `Pitfall` and property `text`/);
+      expect(await dumpGraph(database)).toBe(before);
+    } finally {
+      await database.write('MATCH (n:Pitfall {id: "import-test-blocker"}) DELETE n');
+      await database.write('DROP CONSTRAINT import_test_pitfall_text IF EXISTS');
+    }
   });
 
   it('prints what it created, updated and removed', async () => {
