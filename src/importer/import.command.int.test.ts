@@ -63,26 +63,20 @@ describe('npm run import', () => {
   });
 
   it('leaves the database as it was when a write fails half-way through', async () => {
-    // A failure injected in the database: a uniqueness constraint that the page's pitfall breaks, written after
-    // its role, responsibilities and transition. Were the pages written in more than one transaction, the new
-    // role would stay behind.
-    const pitfall = 'Promising dates before the design is done';
-    await database.write('CREATE CONSTRAINT import_test_pitfall_text IF NOT EXISTS FOR (n:Pitfall) REQUIRE n.text IS UNIQUE');
-    await database.write('CREATE (:Pitfall {id: "import-test-blocker", text: $pitfall})', { pitfall });
+    // A failure injected in the database: a uniqueness constraint on roles' questions, which the new page's
+    // question (the VP's) breaks when the roles are written, after the import has deleted what seed/vp.md contributed so as to
+    // write it again. Were that not one transaction, the VP's facts would be gone.
+    await database.write('CREATE CONSTRAINT import_test_role_question IF NOT EXISTS FOR (n:Role) REQUIRE n.question IS UNIQUE');
     try {
       const file = join(folder, 'principal.md');
-      await writeFile(
-        file,
-        page(`## Core Responsibilities\n\n### Design\n- Review designs\n\n## Transition to VP\n\n### Timeline\nTypically 2-4 years.\n\n### Common Pitfalls to Avoid\n- ${pitfall}`),
-      );
+      await writeFile(file, '---\nlabel: Principal Engineer\n---\n# Principal Engineer\n\nYou answer the question: **"How does engineering drive business success?"**\n\n## Core Responsibilities\n\n### Design\n- Review designs\n');
       const before = await dumpGraph(database);
       const result = await importCommand('seed/vp.md', file);
       expect(result.code).not.toBe(0);
-      expect(result.stderr).toMatch(/already exists with label `Pitfall` and property `text`/);
+      expect(result.stderr).toMatch(/already exists with label `Role` and property `question`/);
       expect(await dumpGraph(database)).toBe(before);
     } finally {
-      await database.write('MATCH (n:Pitfall {id: "import-test-blocker"}) DELETE n');
-      await database.write('DROP CONSTRAINT import_test_pitfall_text IF EXISTS');
+      await database.write('DROP CONSTRAINT import_test_role_question IF EXISTS');
     }
   });
 
