@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { createContext } from '../src/api/context.js';
 import { createRepositories } from '../src/api/repositories.js';
 import { startApiServer, type ApiServer } from '../src/api/server.js';
+import { createLogger } from '../src/observability/logger.js';
 import { refreshDerivedFacts } from '../src/derived/derived-facts.writer.js';
 import { taxonomyFlags, taxonomyOptions } from '../src/generator/taxonomy.flags.js';
 import { issueScale, loadGeneratedGraph, log, startBenchNeo4j, timed } from './bench-graph.js';
@@ -74,8 +75,9 @@ async function main(): Promise<void> {
     // unchanged graph is answered from the cache.
     const apiToken = 'bench-curator';
     const config = { apiToken, maxQueryDepth: 12, maxQueryComplexity: 20_000, maxMatrixRoles: matrixSize };
-    const uncached = await startApiServer({ database, port: 0, host: '127.0.0.1', config: { ...config, responseCacheMb: 0 }, log });
-    const cached = await startApiServer({ database, port: 0, host: '127.0.0.1', config, log });
+    const logger = createLogger('warn');
+    const uncached = await startApiServer({ database, port: 0, host: '127.0.0.1', config: { ...config, responseCacheMb: 0 }, logger });
+    const cached = await startApiServer({ database, port: 0, host: '127.0.0.1', config, logger });
     const http = (server: ApiServer) => async (query: string, variables: Record<string, unknown>) => {
       const headers = { 'content-type': 'application/json', authorization: `Bearer ${apiToken}` };
       const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });

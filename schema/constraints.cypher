@@ -16,14 +16,21 @@ CREATE CONSTRAINT readiness_id IF NOT EXISTS FOR (n:ReadinessIndicator) REQUIRE 
 CREATE CONSTRAINT section_id IF NOT EXISTS FOR (n:Section) REQUIRE n.id IS UNIQUE;
 // The one node that imports and curators' edits lock first, so that they run one at a time (src/neo4j/graph-write.lock.ts).
 CREATE CONSTRAINT graph_write_lock_id IF NOT EXISTS FOR (n:GraphWriteLock) REQUIRE n.id IS UNIQUE;
-// Re-importing a page looks up everything it contributed by its source file.
+// Re-importing a page looks up everything it contributed by its source file: every label has an index on it, or
+// the import's snapshot and delete queries scan that label whole.
 CREATE INDEX role_source IF NOT EXISTS FOR (n:Role) ON (n.sourceFile);
+CREATE INDEX skill_source IF NOT EXISTS FOR (n:Skill) ON (n.sourceFile);
+CREATE INDEX skill_category_source IF NOT EXISTS FOR (n:SkillCategory) ON (n.sourceFile);
 CREATE INDEX responsibility_source IF NOT EXISTS FOR (n:Responsibility) ON (n.sourceFile);
 CREATE INDEX activity_source IF NOT EXISTS FOR (n:Activity) ON (n.sourceFile);
 CREATE INDEX scope_source IF NOT EXISTS FOR (n:ScopeItem) ON (n.sourceFile);
 CREATE INDEX comparison_fact_source IF NOT EXISTS FOR (n:ComparisonFact) ON (n.sourceFile);
 CREATE INDEX transition_source IF NOT EXISTS FOR (n:Transition) ON (n.sourceFile);
 CREATE INDEX section_source IF NOT EXISTS FOR (n:Section) ON (n.sourceFile);
+CREATE INDEX shift_source IF NOT EXISTS FOR (n:Shift) ON (n.sourceFile);
+CREATE INDEX action_source IF NOT EXISTS FOR (n:Action) ON (n.sourceFile);
+CREATE INDEX pitfall_source IF NOT EXISTS FOR (n:Pitfall) ON (n.sourceFile);
+CREATE INDEX readiness_source IF NOT EXISTS FOR (n:ReadinessIndicator) ON (n.sourceFile);
 // Every relationship records its source too, so re-importing finds and replaces what a page contributed.
 CREATE INDEX has_responsibility_source IF NOT EXISTS FOR ()-[r:HAS_RESPONSIBILITY]-() ON (r.sourceFile);
 CREATE INDEX requires_skill_source IF NOT EXISTS FOR ()-[r:REQUIRES_SKILL]-() ON (r.sourceFile);

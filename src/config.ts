@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { logLevels, type LogLevel } from './observability/logger.js';
 
 /** Where a Neo4j is, when the user brings their own. */
 export interface RemoteNeo4jConfig {
@@ -35,6 +36,9 @@ export interface Config {
   responseCacheMb: number;
   /** How long one of a request's reads may run before Neo4j stops it. */
   queryTimeoutMs: number;
+  logLevel: LogLevel;
+  /** Cypher queries that take this long or longer are logged with the operation that ran them. */
+  slowQueryMs: number;
 }
 
 export const defaultQueryTimeoutMs = 10_000;
@@ -64,6 +68,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxMatrixRoles: readPositiveInteger(env, 'MAX_MATRIX_ROLES', 500),
     responseCacheMb: readNonNegativeInteger(env, 'RESPONSE_CACHE_MB', 64),
     queryTimeoutMs: readPositiveInteger(env, 'QUERY_TIMEOUT_MS', defaultQueryTimeoutMs),
+    logLevel: readLogLevel(env),
+    slowQueryMs: readNonNegativeInteger(env, 'SLOW_QUERY_MS', 500),
   };
 }
 
@@ -91,4 +97,11 @@ function readNonNegativeInteger(env: NodeJS.ProcessEnv, name: string, fallback: 
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, 0 or more, got "${raw}"`);
   return value;
+}
+
+function readLogLevel(env: NodeJS.ProcessEnv): LogLevel {
+  const raw = env.LOG_LEVEL;
+  if (raw === undefined || raw === '') return 'info';
+  if (!(logLevels as readonly string[]).includes(raw)) throw new Error(`LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${raw}"`);
+  return raw as LogLevel;
 }

@@ -6,6 +6,8 @@ import { loadPages } from './importer/graph.loader.js';
 import { formatReport } from './importer/import.report.js';
 import { collectPageFiles, readPages } from './importer/page.files.js';
 import { connect } from './neo4j/connect.js';
+import { createLogger } from './observability/logger.js';
+import { importDuration } from './observability/metrics.js';
 
 /**
  * `npm start`: the database (the user's, or the bundled local one), seeded from seed/, and the API on it,
@@ -13,7 +15,8 @@ import { connect } from './neo4j/connect.js';
  */
 async function main(): Promise<void> {
   const config = readConfig();
-  const connection = await connect(config);
+  const logger = createLogger(config.logLevel);
+  const connection = await connect(config, console.error, { logger, slowQueryMs: config.slowQueryMs });
   let stopServer = async (): Promise<void> => {};
   const shutdown = async (signal: string): Promise<void> => {
     console.error(`\n${signal}: shutting down`);
@@ -26,10 +29,12 @@ async function main(): Promise<void> {
 
   try {
     if (config.seedOnStart) {
+      const endImport = importDuration.startTimer();
       const pages = await readPages(await collectPageFiles([`${projectRoot}seed`]));
       console.error(formatReport(await loadPages(connection.database, pages)));
+      endImport();
     }
-    const server = await startApiServer({ database: connection.database, config, port: config.port, routes: [careerMapRouter()] });
+    const server = await startApiServer({ database: connection.database, config, port: config.port, routes: [careerMapRouter()], logger });
     stopServer = server.stop;
     const base = `http://localhost:${config.port}`;
     console.error(`career-graph is running: the career map at ${base}/, GraphQL (and Playground) at ${base}/graphql, health at ${base}/health`);

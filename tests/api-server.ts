@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import { startApiServer, type ApiServer } from '../src/api/server.js';
 import { loadPages } from '../src/importer/graph.loader.js';
+import { createLogger, type Logger } from '../src/observability/logger.js';
 import { collectPageFiles, readPages } from '../src/importer/page.files.js';
 import type { Database } from '../src/neo4j/database.js';
 import { clearGraph } from './neo4j.js';
@@ -27,7 +28,7 @@ export async function seedGraph(database: Database): Promise<void> {
 }
 
 /** The API on a free loopback port, writable with testApiToken. */
-export async function startTestApi(database: Database, options: { apiToken?: string; maxQueryDepth?: number; maxQueryComplexity?: number; maxMatrixRoles?: number; responseCacheMb?: number; queryTimeoutMs?: number; routes?: Router[] } = {}): Promise<TestApi> {
+export async function startTestApi(database: Database, options: { apiToken?: string; maxQueryDepth?: number; maxQueryComplexity?: number; maxMatrixRoles?: number; responseCacheMb?: number; queryTimeoutMs?: number; routes?: Router[]; logger?: Logger } = {}): Promise<TestApi> {
   const server = await startApiServer({
     database,
     port: 0,
@@ -41,7 +42,10 @@ export async function startTestApi(database: Database, options: { apiToken?: str
       ...(options.responseCacheMb === undefined ? {} : { responseCacheMb: options.responseCacheMb }),
       ...(options.queryTimeoutMs === undefined ? {} : { queryTimeoutMs: options.queryTimeoutMs }),
     },
-    log: (message, error) => console.error(message, error),
+    // Errors and slow queries only: a line for every request would bury the test output.
+    logger: options.logger ?? createLogger('warn'),
+    // A test's requests have all been answered when it stops the server: no need to wait for stragglers.
+    drainGraceMs: 250,
   });
   return {
     server,

@@ -12,6 +12,8 @@ import type { Repositories } from './repositories.js';
 
 /** Everything a resolver may use, made anew for each request so that batching and caching stay per request. */
 export interface Context {
+  /** Read by the schema's auth checker for the fields marked `@Authorized()`. */
+  access: WriteAccess;
   roles: RoleService;
   skills: SkillService;
   transitions: TransitionService;
@@ -25,11 +27,12 @@ export function createContext(repositories: Repositories, access: WriteAccess, l
   const loaders = createLoaders(repositories);
   const roles = new RoleService(repositories, loaders);
   return {
+    access,
     roles,
     skills: new SkillService(repositories, loaders),
     transitions: new TransitionService(repositories, loaders, roles),
     search: new SearchService(repositories, loaders),
-    curation: new CurationService(repositories, loaders, roles, access),
+    curation: new CurationService(repositories, loaders, roles),
     careerMap: new CareerMapService(repositories),
     analytics: new AnalyticsService(repositories, loaders, roles, limits),
   };

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { OperationTypeNode } from 'graphql';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { currentRequest } from '../observability/request-scope.js';
 import { readRequestBody, requestBodyLimit, requestErrorFrom, requireUtf8, sendRequestError } from './request-body.js';
 
 /**
@@ -21,7 +22,7 @@ import { readRequestBody, requestBodyLimit, requestErrorFrom, requireUtf8, sendR
  * answers it holds, least recently used out first.
  */
 export class ResponseCache {
-  private readonly entries = new Map<string, { version: string; body: Buffer }>();
+  private readonly entries = new Map<string, { version: string; body: Buffer; operation: string | null }>();
   private bytes = 0;
   /** The latest version read to start: the next one waits for it to end. */
   private lastRead: Promise<string | null> = Promise.resolve(null);
@@ -78,8 +79,8 @@ export class ResponseCache {
    * body parsed and a note for the plugin to store the answer. A cached answer thus costs no Express routing
    * and no body-parser, which took most of the server's CPU for one: 0.26 ms an answer through Express against
    * 0.10 ms here (`npm run bench -- --only Q3 --servers project`, concurrency 16). The price: Express
-   * middleware mounted for /graphql (CORS, logging, rate limits) does not see cache hits, and would have to
-   * run here too.
+   * middleware mounted for /graphql (CORS, rate limits) does not see cache hits, and would have to run here
+   * too; the request log and metrics run in front of this listener (observeRequests), and see them.
    */
   inFrontOf(app: RequestListener): RequestListener {
     return (request, response) => {
@@ -101,6 +102,7 @@ export class ResponseCache {
       // Most recently used last: Map keeps insertion order.
       this.entries.delete(key);
       this.entries.set(key, entry);
+      noteLookup('hit', entry.operation);
       return send(response, entry.body);
     }
     let parsed: unknown;
@@ -118,7 +120,11 @@ export class ResponseCache {
     const running = this.inflight.get(flight);
     if (running) {
       // The same question at the same version is being answered: its answer is ours too.
-      running.then((answer) => (answer === null ? app(request, response) : send(response, answer)));
+      running.then((answer) => {
+        if (answer === null) return app(request, response);
+        noteLookup('hit', null);
+        send(response, answer);
+      });
       return;
     }
     let settle: (answer: Buffer | null) => void = () => {};
@@ -131,6 +137,7 @@ export class ResponseCache {
     // An answer that is not stored (errors, a mutation, a failure) lets the waiting requests run their own.
     response.once('close', () => done(null));
     this.tickets.set(request, { key, version, done });
+    noteLookup('miss', null);
     app(request, response);
   }
 
@@ -147,7 +154,7 @@ export class ResponseCache {
   plugin(): ApolloServerPlugin<object> {
     return {
       requestDidStart: async () => ({
-        willSendResponse: async ({ contextValue, operation, response }) => {
+        willSendResponse: async ({ contextValue, operation, operationName, response }) => {
           const ticket = (contextValue as { [ticketKey]?: Ticket })[ticketKey];
           if (!ticket) return;
           if (operation?.operation !== OperationTypeNode.QUERY || response.body.kind !== 'single') return ticket.done(null);
@@ -155,18 +162,18 @@ export class ResponseCache {
           if (result.errors || (response.http.status ?? 200) !== 200) return ticket.done(null);
           // What Apollo sends for an answer without errors (runHttpQuery's prettyJSONStringify).
           const body = Buffer.from(`${JSON.stringify({ data: result.data, extensions: result.extensions })}\n`);
-          this.store(ticket, body);
+          this.store(ticket, body, operationName ?? null);
           ticket.done(body);
         },
       }),
     };
   }
 
-  private store(ticket: Ticket, body: Buffer): void {
+  private store(ticket: Ticket, body: Buffer, operation: string | null): void {
     const size = body.length + ticket.key.length * 2;
     if (size > this.maxBytes / 4) return;
     this.delete(ticket.key);
-    this.entries.set(ticket.key, { version: ticket.version, body });
+    this.entries.set(ticket.key, { version: ticket.version, body, operation });
     this.bytes += size;
     for (const [key] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
@@ -183,6 +190,14 @@ export class ResponseCache {
 }
 
 const ticketKey = Symbol('responseCacheTicket');
+
+/** Tells the request's log line and metrics whether the cache answered (a hit never reaches Apollo, which names the operation of a miss). */
+function noteLookup(result: 'hit' | 'miss', operation: string | null): void {
+  const scope = currentRequest();
+  if (!scope) return;
+  scope.cache = result;
+  if (operation) scope.operation = operation;
+}
 
 interface Ticket {
   key: string;

@@ -3,6 +3,7 @@ import { buildSchema } from 'type-graphql';
 import { AnalyticsResolver, OverlapMatrixResolver } from '../analytics/analytics.resolver.js';
 import { CareerMapResolver } from '../career-map/career-map.resolver.js';
 import { CurationResolver } from '../curation/curation.resolver.js';
+import { writeAccessChecker } from '../curation/write-access.js';
 import { RoleConnectionResolver } from '../role/role-connection.resolver.js';
 import { RoleResolver } from '../role/role.resolver.js';
 import { SearchResolver } from '../search/search.resolver.js';
@@ -15,5 +16,5 @@ export const resolvers = [RoleResolver, RoleConnectionResolver, SkillResolver, S
 /** The schema, code-first; schema/schema.graphql is its printed form, kept in sync by a test. */
 export function buildApiSchema(): Promise<GraphQLSchema> {
   // Inputs are checked by the services, which name the offending argument in BAD_USER_INPUT errors.
-  return buildSchema({ resolvers, validate: false });
+  return buildSchema({ resolvers, validate: false, authChecker: writeAccessChecker });
 }

@@ -4,12 +4,16 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Router } from 'express';
+import express, { type NextFunction, type Request, type Router } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { defaultQueryTimeoutMs, type Config } from '../config.js';
 import { writeAccess } from '../curation/write-access.js';
 import { toApiError } from '../errors/neo4j-errors.js';
 import type { Database } from '../neo4j/database.js';
+import { createLogger, type Logger } from '../observability/logger.js';
+import { metricsRegistry } from '../observability/metrics.js';
+import { operationNamePlugin } from '../observability/operation.plugin.js';
+import { currentRequest, observeRequests, reenterScope } from '../observability/request-scope.js';
 import { createContext, type Context } from './context.js';
 import { playgroundRouter } from './playground.js';
 import { supportedOperationTypeRule } from './operation-type.rule.js';
@@ -37,27 +41,30 @@ export interface ApiOptions {
   host?: string;
   /** Further routes, such as the career map page, mounted before the API. */
   routes?: Router[];
-  log?: (message: string, error?: unknown) => void;
+  /** Where requests, errors and slow queries are logged: JSON lines on stdout unless given. */
+  logger?: Logger;
+  /** How long stop() lets requests in flight finish before it closes their connections: 10 s unless given. */
+  drainGraceMs?: number;
 }
 
 export const defaultResponseCacheMb = 64;
 
-/** GraphQL at /graphql (Playground for browsers), health at /health. */
+/** GraphQL at /graphql (Playground for browsers), health at /health, Prometheus metrics at /metrics. */
 export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
-  const { database, config, log = defaultLog } = options;
+  const { database, config, logger = createLogger() } = options;
   const schema = await buildApiSchema();
   const repositories = createRepositories(database.withReadTimeout(config.queryTimeoutMs ?? defaultQueryTimeoutMs));
   const cacheMb = config.responseCacheMb ?? defaultResponseCacheMb;
   const cache = cacheMb > 0 ? new ResponseCache(database.driver, database.databaseName, cacheMb * 2 ** 20) : null;
   const app = express();
-  const httpServer = createServer(cache ? cache.inFrontOf(app) : app);
+  const httpServer = createServer(observeRequests(cache ? cache.inFrontOf(app) : app, logger));
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     validationRules: [supportedOperationTypeRule],
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.drainGraceMs ?? 10_000 }),
       ApolloServerPluginLandingPageDisabled(),
       // No field has a cache hint, and the cache-control plugin Apollo installs by default runs at every field of
       // every answer (a profile of Q1 showed it): the response cache keys on the whole operation instead.
@@ -66,8 +73,9 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
         repositories.graphSize.read(),
       ) as ApolloServerPlugin<Context>,
       ...(cache ? [cache.plugin() as ApolloServerPlugin<Context>] : []),
+      operationNamePlugin() as ApolloServerPlugin<Context>,
     ],
-    formatError: (formatted, error) => formatApiError(formatted, error, log),
+    formatError: (formatted, error) => formatApiError(formatted, error, logger),
   });
   await apollo.start();
 
@@ -79,11 +87,15 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
     );
     response.status(up ? 200 : 503).json({ status: up ? 'ok' : 'degraded', database: up ? 'up' : 'down' });
   });
+  app.get('/metrics', async (_request, response) => {
+    response.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
+  });
   app.use(playgroundRouter('/graphql'));
   for (const router of options.routes ?? []) app.use(router);
   app.use(
     '/graphql',
     express.json({ limit: requestBodyLimit, verify: (_request, _response, body, charset) => requireUtf8(body, charset) }),
+    (request: Request, _response: unknown, next: NextFunction) => reenterScope(request, next),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const context = createContext(repositories, writeAccess(config.apiToken, req.headers.authorization), config);
@@ -91,7 +103,7 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
         return context;
       },
     }),
-    requestBodyErrors(log),
+    requestBodyErrors((message, error) => logger.error({ reqId: currentRequest()?.id, err: error }, message)),
   );
 
   await new Promise<void>((resolve, reject) => {
@@ -111,14 +123,11 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
  * API errors (ours, and GraphQL's own validation errors) pass as they are; anything else, such as a driver
  * error, is logged here and replaced by a coded error that says nothing of the server's internals.
  */
-function formatApiError(formatted: GraphQLFormattedError, error: unknown, log: (message: string, error?: unknown) => void): GraphQLFormattedError {
+function formatApiError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
   const cause = unwrapResolverError(error);
   if (cause instanceof GraphQLError || !(cause instanceof Error)) return formatted;
   const apiError = toApiError(cause);
-  log(`${apiError.extensions.code} at ${formatted.path?.join('.') ?? 'operation'}`, cause);
+  const request = currentRequest();
+  logger.error({ reqId: request?.id, operation: request?.operation ?? undefined, code: apiError.extensions.code, path: formatted.path?.join('.'), err: cause }, 'resolver error');
   return { message: apiError.message, extensions: apiError.extensions, ...(formatted.path ? { path: formatted.path } : {}), ...(formatted.locations ? { locations: formatted.locations } : {}) };
-}
-
-function defaultLog(message: string, error?: unknown): void {
-  console.error(message, error instanceof Error ? error.message : (error ?? ''));
 }

@@ -5,13 +5,14 @@ import type { Core } from 'cytoscape';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedGraph, startTestApi, type TestApi } from '../../tests/api-server.js';
+import { chromiumArgs, findChromium } from '../../tests/chromium.js';
 import { openTestDatabase } from '../../tests/neo4j.js';
 import { buildWeb } from '../../web/build.js';
 import { projectRoot } from '../config.js';
 import { Database } from '../neo4j/database.js';
 import { careerMapRouter } from './web.router.js';
 
-// The page in a real headless Chromium (Debian's; playwright-core drives it and downloads no browser),
+// The page in a real headless Chromium (CHROMIUM_PATH or a usual path; playwright-core downloads no browser),
 // against the API on the seeded graph. Each state is saved as a screenshot in test-artifacts/ at the
 // desktop and the phone size, for a person to look at.
 
@@ -25,10 +26,7 @@ beforeAll(async () => {
   distDir = await mkdtemp(join(tmpdir(), 'career-map-web-'));
   await Promise.all([seedGraph(database), buildWeb(distDir), mkdir(artifacts, { recursive: true })]);
   api = await startTestApi(database, { routes: [careerMapRouter(distDir)] });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
 });
 
 afterAll(async () => {

@@ -34,29 +34,7 @@ async function refused(query: string, headers: Record<string, string> = curator,
 
 const createStaff = 'mutation { createRole(input: { id: "staff-engineer", title: "Staff Engineer", question: "How do we build it right?" }) { id title question level hasPage source } }';
 
-describe('authorization', () => {
-  it.each([
-    ['no token', {}],
-    ['a wrong token', { authorization: 'Bearer not-the-token' }],
-    ['a malformed header', { authorization: testApiToken }],
-  ])('refuses a mutation with %s as UNAUTHENTICATED, writing nothing', async (_case, headers) => {
-    const before = await dumpGraph(database);
-    expect(await refused(createStaff, headers)).toMatchObject({ code: 'UNAUTHENTICATED' });
-    expect(await refused('mutation { deleteRole(id: "vp") }', headers)).toMatchObject({ code: 'UNAUTHENTICATED' });
-    expect(await dumpGraph(database)).toBe(before);
-  });
-
-  it('refuses every mutation as FORBIDDEN on a server started without API_TOKEN', async () => {
-    const readOnly = await startTestApi(database, { apiToken: undefined });
-    try {
-      const response = await readOnly.query(createStaff, undefined, curator);
-      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
-      expect(response.errors?.[0]?.message).toContain('API_TOKEN');
-    } finally {
-      await readOnly.stop();
-    }
-  });
-});
+// Access: write-access.int.test.ts, for every mutation of the schema.
 
 describe('roles', () => {
   it('creates, updates and deletes a role', async () => {

@@ -1,10 +1,11 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../api/context.js';
 import { Role } from '../role/role.types.js';
 import { Transition } from '../transition/transition.types.js';
 import { CreateRoleInput, TransitionInput, UpdateRoleInput } from './curation.inputs.js';
 
 /** Mutations for curators: each needs `Authorization: Bearer <API_TOKEN>` and runs as one transaction. */
+@Authorized()
 @Resolver()
 export class CurationResolver {
   @Mutation(() => Role, { description: 'Creates a role; CONFLICT when the id is taken.' })

@@ -7,23 +7,20 @@ import type { RoleService } from '../role/role.service.js';
 import { slug } from '../slug.js';
 import type { RoleFields } from './curation.repository.js';
 import type { CreateRoleInput, TransitionInput, UpdateRoleInput } from './curation.inputs.js';
-import { requireWriteAccess, type WriteAccess } from './write-access.js';
 
 const maxTitleLength = 200;
 const maxTextLength = 5000;
 const maxYears = 100;
 
-/** Curators' edits: checked for access and validity before anything is written. */
+/** Curators' edits: checked for validity before anything is written (the schema checks access, see write-access.ts). */
 export class CurationService {
   constructor(
     private readonly repositories: Repositories,
     private readonly loaders: Loaders,
     private readonly roles: RoleService,
-    private readonly access: WriteAccess,
   ) {}
 
   async createRole(input: CreateRoleInput): Promise<RoleRecord> {
-    requireWriteAccess(this.access);
     requireSlug('input.id', input.id);
     const fields = roleFields(input);
     if (await this.repositories.curation.roleExists(input.id)) throw new ConflictError(`A role with id "${input.id}" already exists.`);
@@ -33,7 +30,6 @@ export class CurationService {
   }
 
   async updateRole(id: string, input: UpdateRoleInput): Promise<RoleRecord> {
-    requireWriteAccess(this.access);
     await this.roles.get(id);
     await this.repositories.curation.updateRole(id, roleFields(input));
     this.loaders.clearAll();
@@ -41,7 +37,6 @@ export class CurationService {
   }
 
   async deleteRole(id: string): Promise<string> {
-    requireWriteAccess(this.access);
     await this.roles.get(id);
     await this.repositories.curation.deleteRole(id);
     this.loaders.clearAll();
@@ -49,7 +44,6 @@ export class CurationService {
   }
 
   async addSkill(roleId: string, skillId: string, skillName: string | null, category: string | null): Promise<RoleRecord> {
-    requireWriteAccess(this.access);
     requireSlug('skillId', skillId);
     await this.roles.get(roleId, 'roleId');
     const name = skillName === null ? null : requireText('skillName', skillName, maxTitleLength);
@@ -68,7 +62,6 @@ export class CurationService {
   }
 
   async removeSkill(roleId: string, skillId: string): Promise<RoleRecord> {
-    requireWriteAccess(this.access);
     requireSlug('skillId', skillId);
     await this.roles.get(roleId, 'roleId');
     if ((await this.repositories.curation.removeSkill(roleId, skillId)) === 0) {
@@ -79,7 +72,6 @@ export class CurationService {
   }
 
   async upsertTransition(input: TransitionInput): Promise<TransitionRecord> {
-    requireWriteAccess(this.access);
     await Promise.all([this.roles.get(input.from, 'input.from'), this.roles.get(input.to, 'input.to')]);
     if (input.from === input.to) throw new BadUserInputError('input.to', 'must differ from input.from');
     const minYears = input.minYears ?? null;
@@ -104,7 +96,6 @@ export class CurationService {
   }
 
   async deleteTransition(from: string, to: string): Promise<boolean> {
-    requireWriteAccess(this.access);
     await Promise.all([this.roles.get(from, 'from'), this.roles.get(to, 'to')]);
     if ((await this.repositories.curation.deleteTransition(from, to)) === 0) {
       throw new NotFoundError('transition', `${from}-to-${to}`, []);

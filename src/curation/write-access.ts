@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { AuthChecker } from 'type-graphql';
 import { ForbiddenError, UnauthenticatedError } from '../errors/error-codes.js';
 
 /** Whether a request may write: decided once per request from its Authorization header. */
@@ -16,7 +17,13 @@ export function writeAccess(apiToken: string | undefined, authorization: string 
   return timingSafeEqual(digest(presented), digest(apiToken)) ? 'granted' : 'denied';
 }
 
-export function requireWriteAccess(access: WriteAccess): void {
-  if (access === 'disabled') throw new ForbiddenError('This server is read-only: start it with API_TOKEN set to enable mutations.');
-  if (access === 'denied') throw new UnauthenticatedError();
-}
+/**
+ * The schema's auth checker: type-graphql runs it before every field marked `@Authorized()`, so access is
+ * declared where a mutation is, not called by hand in each service method. It throws our coded errors
+ * rather than returning false, which would give type-graphql's own codes.
+ */
+export const writeAccessChecker: AuthChecker<{ access: WriteAccess }> = ({ context }) => {
+  if (context.access === 'disabled') throw new ForbiddenError('This server is read-only: start it with API_TOKEN set to enable mutations.');
+  if (context.access === 'denied') throw new UnauthenticatedError();
+  return true;
+};

@@ -24,15 +24,27 @@ import type { RolePage } from './page.model.js';
 const anyOwnedLabel = ownedLabels.join('|');
 const anySharedLabel = sharedLabels.join('|');
 const anyRelationshipType = Object.keys(relationshipTypes).join('|');
+/** The relationship types with the label at one end, for a pattern that a relationship index can serve. */
+const typesAt = (label: NodeLabel) =>
+  Object.entries(relationshipTypes)
+    .filter(([, ends]) => (ends as readonly NodeLabel[]).includes(label))
+    .map(([type]) => type)
+    .join('|');
 
 const queries = {
   knownRoles: 'MATCH (r:Role) RETURN r.id AS id, coalesce(r.aliases, [r.id]) AS aliases, r.pageFile AS pageFile',
   ownedSnapshot: `
     MATCH (n:${anyOwnedLabel}) WHERE n.sourceFile IN $files
     RETURN [label IN labels(n) WHERE label IN $labels][0] AS kind, n.id AS id, properties(n) AS properties`,
+  // A UNION rather than one WHERE of ORs: each branch seeks an index (id, sourceFile, the relationships'
+  // sourceFile), where an OR with EXISTS scanned the label whole (74,000 db hits for one page's Role
+  // snapshot on a 600-page graph, 240 this way).
   sharedSnapshot: (label: SharedLabel) => `
-    MATCH (n:${label})
-    WHERE n.id IN $ids OR n.sourceFile IN $files OR EXISTS { (n)-[r]-() WHERE r.sourceFile IN $files }
+    CALL () {
+      MATCH (n:${label}) WHERE n.id IN $ids RETURN n
+      UNION MATCH (n:${label}) WHERE n.sourceFile IN $files RETURN n
+      UNION MATCH (n:${label})-[r:${typesAt(label)}]-() WHERE r.sourceFile IN $files RETURN n
+    }
     RETURN '${label}' AS kind, n.id AS id, properties(n) AS properties`,
   // Two pages may state the same relationship (a skill in the same category): the file tells them apart.
   relationshipSnapshot: `

@@ -48,6 +48,8 @@ afterAll(async () => {
 });
 
 describe('npm run import', () => {
+  // Refused before any connection: the graph is compared all the same, but the test below is the one whose
+  // import gets as far as the database.
   it.each(badPages)('rejects %s naming file:line, and leaves the database as it was', async (name, _content, line, reason) => {
     const before = await dumpGraph(database);
     const file = join(folder, name);
@@ -58,6 +60,24 @@ describe('npm run import', () => {
     expect(message).toMatch(reason);
     expect(result.stderr).toContain('Nothing was imported.');
     expect(await dumpGraph(database)).toBe(before);
+  });
+
+  it('leaves the database as it was when a write fails half-way through', async () => {
+    // A failure injected in the database: a uniqueness constraint on roles' questions, which the new page's
+    // question (the VP's) breaks when the roles are written, after the import has deleted what seed/vp.md contributed so as to
+    // write it again. Were that not one transaction, the VP's facts would be gone.
+    await database.write('CREATE CONSTRAINT import_test_role_question IF NOT EXISTS FOR (n:Role) REQUIRE n.question IS UNIQUE');
+    try {
+      const file = join(folder, 'principal.md');
+      await writeFile(file, '---\nlabel: Principal Engineer\n---\n# Principal Engineer\n\nYou answer the question: **"How does engineering drive business success?"**\n\n## Core Responsibilities\n\n### Design\n- Review designs\n');
+      const before = await dumpGraph(database);
+      const result = await importCommand('seed/vp.md', file);
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toMatch(/already exists with label `Role` and property `question`/);
+      expect(await dumpGraph(database)).toBe(before);
+    } finally {
+      await database.write('DROP CONSTRAINT import_test_role_question IF EXISTS');
+    }
   });
 
   it('prints what it created, updated and removed', async () => {

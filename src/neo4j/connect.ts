@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import { Database } from './database.js';
+import { Database, type SlowQueryLog } from './database.js';
 import { startLocalNeo4j } from './local-neo4j.js';
 import { applySchema } from './schema.js';
 
@@ -15,9 +15,9 @@ const remoteWaitMs = 60_000;
  * Opens the database the configuration names: the user's own Neo4j when NEO4J_URI is set, otherwise the
  * bundled local one. Either way the schema is applied before anything else runs.
  */
-export async function connect(config: Config, log: (line: string) => void = console.error): Promise<Connection> {
+export async function connect(config: Config, log: (line: string) => void = console.error, slowQueries?: SlowQueryLog): Promise<Connection> {
   const local = config.neo4j ? null : await startLocalNeo4j(config.localNeo4j, log);
-  const database = Database.open(config.neo4j ?? { uri: (local as NonNullable<typeof local>).uri });
+  const database = Database.open(config.neo4j ?? { uri: (local as NonNullable<typeof local>).uri }, slowQueries);
   try {
     if (config.neo4j) await waitForRemote(database, config.neo4j.uri, log);
     await applySchema(database);

@@ -1,4 +1,7 @@
 import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
+import type { Logger } from '../observability/logger.js';
+import { neo4jQueryDuration, operationLabel } from '../observability/metrics.js';
+import { currentRequest } from '../observability/request-scope.js';
 
 export interface Neo4jConnection {
   uri: string;
@@ -8,6 +11,22 @@ export interface Neo4jConnection {
 }
 
 export type QueryParameters = Record<string, unknown>;
+
+/** Where a query slower than slowQueryMs is logged, with the request and operation that ran it. */
+export interface SlowQueryLog {
+  logger: Logger;
+  slowQueryMs: number;
+}
+
+/** What each transaction's queries are counted and logged under: set when the transaction starts. */
+interface TransactionTag {
+  access: 'read' | 'write';
+  requestId: string | undefined;
+  operation: string | null;
+  slowQueries: SlowQueryLog | undefined;
+}
+
+const tags = new WeakMap<ManagedTransaction, TransactionTag>();
 
 /**
  * The one door to Neo4j: every query of the application goes through here.
@@ -20,6 +39,7 @@ export class Database {
   private constructor(
     readonly driver: Driver,
     readonly databaseName: string | undefined,
+    private readonly slowQueries: SlowQueryLog | undefined,
     /** When set, Neo4j ends a read transaction that runs longer. */
     private readonly readTimeoutMs: number | undefined = undefined,
     private readonly counter = { queries: 0 },
@@ -32,10 +52,10 @@ export class Database {
 
   /** The same database and driver, whose read transactions Neo4j ends after that many milliseconds. */
   withReadTimeout(ms: number): Database {
-    return new Database(this.driver, this.databaseName, ms, this.counter);
+    return new Database(this.driver, this.databaseName, this.slowQueries, ms, this.counter);
   }
 
-  static open(connection: Neo4jConnection): Database {
+  static open(connection: Neo4jConnection, slowQueries?: SlowQueryLog): Database {
     const auth = connection.user ? neo4j.auth.basic(connection.user, connection.password ?? '') : undefined;
     const driver = neo4j.driver(connection.uri, auth, {
       disableLosslessIntegers: true,
@@ -43,7 +63,7 @@ export class Database {
       connectionTimeout: 5_000,
       maxTransactionRetryTime: 5_000,
     });
-    return new Database(driver, connection.database);
+    return new Database(driver, connection.database, slowQueries);
   }
 
   async read<T extends RecordShape>(query: string, parameters: QueryParameters = {}): Promise<T[]> {
@@ -69,7 +89,10 @@ export class Database {
   async readTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.databaseName, defaultAccessMode: neo4j.session.READ });
     try {
-      return await session.executeRead(work, this.readTimeoutMs === undefined ? undefined : { timeout: this.readTimeoutMs });
+      return await session.executeRead(this.tagged('read', work), {
+        metadata: this.metadata(),
+        ...(this.readTimeoutMs === undefined ? {} : { timeout: this.readTimeoutMs }),
+      });
     } finally {
       await session.close();
     }
@@ -78,10 +101,28 @@ export class Database {
   async writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.databaseName });
     try {
-      return await session.executeWrite(work);
+      return await session.executeWrite(this.tagged('write', work), { metadata: this.metadata() });
     } finally {
       await session.close();
     }
+  }
+
+  /**
+   * Neo4j shows a transaction's metadata in its query log and in SHOW TRANSACTIONS: the GraphQL operation and
+   * request id tell which request ran a slow query.
+   */
+  private metadata(): Record<string, string> {
+    const request = currentRequest();
+    if (!request) return { app: 'career-graph' };
+    return { app: 'career-graph', requestId: request.id, ...(request.operation ? { operation: request.operation } : {}) };
+  }
+
+  private tagged<T>(access: TransactionTag['access'], work: (tx: ManagedTransaction) => Promise<T>): (tx: ManagedTransaction) => Promise<T> {
+    const request = currentRequest();
+    return (tx) => {
+      tags.set(tx, { access, requestId: request?.id, operation: request?.operation ?? null, slowQueries: this.slowQueries });
+      return work(tx);
+    };
   }
 
   async verifyConnectivity(): Promise<void> {
@@ -95,8 +136,21 @@ export class Database {
 
 /** Runs one query inside a transaction and returns its records as plain objects. */
 export async function run<T extends RecordShape>(tx: ManagedTransaction, query: string, parameters: QueryParameters = {}): Promise<T[]> {
+  const started = performance.now();
   const result = await tx.run<T>(query, toCypher(parameters) as QueryParameters);
+  observeQuery(tx, query, performance.now() - started);
   return result.records.map((record) => record.toObject());
+}
+
+/** Counts and times a query, and logs it when it is slow: its text (never its parameters, which are user data). */
+function observeQuery(tx: ManagedTransaction, query: string, ms: number): void {
+  const tag = tags.get(tx);
+  // Queries outside a request (imports at start-up, tests) are "none".
+  neo4jQueryDuration.observe({ access: tag?.access ?? 'unknown', operation: tag?.requestId ? operationLabel(tag.operation) : 'none' }, ms / 1000);
+  const slow = tag?.slowQueries;
+  if (slow && ms >= slow.slowQueryMs) {
+    slow.logger.warn({ reqId: tag.requestId, operation: tag.operation ?? undefined, ms: Math.round(ms * 10) / 10, query: query.replace(/\s+/g, ' ').trim() }, 'slow Cypher query');
+  }
 }
 
 /**

@@ -15,26 +15,6 @@ export interface RoleRecord {
   source: string;
 }
 
-export interface SourcedText {
-  source: string;
-}
-export interface ResponsibilityRecord extends SourcedText {
-  area: string;
-  text: string;
-}
-export interface ActivityRecord extends SourcedText {
-  slot: string;
-  text: string;
-}
-export interface ScopeRecord extends SourcedText {
-  key: string;
-  value: string;
-}
-export interface ComparisonRecord extends SourcedText {
-  table: string;
-  dimension: string;
-  value: string;
-}
 export interface EvidenceRecord {
   text: string;
   file: string;

@@ -23,12 +23,6 @@ export enum PathOrder {
   SKILLS_TO_LEARN = 'SKILLS_TO_LEARN',
 }
 
-/** A path as the database finds it: the roles in order and the transition of each step. */
-export interface PathRecord {
-  roleIds: string[];
-  transitions: TransitionRecord[];
-}
-
 export const maxPathHops = 6;
 
 const orderings: Record<PathOrder, string> = {

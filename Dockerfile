@@ -1,0 +1,13 @@
+# The API service, for `docker compose up` (see docker-compose.yml). It runs against a Neo4j given by NEO4J_URI,
+# so it needs neither Java nor the bundled launcher.
+FROM node:20-bookworm-slim
+WORKDIR /app
+COPY package.json package-lock.json .npmrc ./
+# Node 20's npm 10 would run dependencies' install scripts, which npm 11 (what the lock was written with) does not
+# run unless approved, and which nothing here needs. Without the dev dependencies: no test runner, no browser driver.
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
+COPY . .
+RUN npm run build:web
+ENV NODE_ENV=production
+EXPOSE 4000
+CMD ["npx", "tsx", "src/main.ts"]
