@@ -10,13 +10,16 @@ import type { Config } from '../config.js';
 import { writeAccess } from '../curation/write-access.js';
 import { toApiError } from '../errors/neo4j-errors.js';
 import type { Database } from '../neo4j/database.js';
+import type { LocalNeo4jStatus } from '../neo4j/local-neo4j.js';
 import { createContext, type Context } from './context.js';
+import { healthRouter } from './health.router.js';
 import { playgroundRouter } from './playground.js';
 import { queryLimitsPlugin } from './query-limits.plugin.js';
 import { requestBodyErrors, requestBodyLimit } from './request-body.js';
 import { ResponseCache } from './response-cache.js';
 import { createRepositories } from './repositories.js';
 import { buildApiSchema } from './schema.js';
+import { unavailableStatusPlugin } from './unavailable-status.plugin.js';
 
 export interface ApiServer {
   httpServer: Server;
@@ -33,6 +36,8 @@ export interface ApiOptions {
   host?: string;
   /** Further routes, such as the career map page, mounted before the API. */
   routes?: Router[];
+  /** The bundled Neo4j's supervision, which /health reports. */
+  localNeo4j?: () => LocalNeo4jStatus | null;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -52,26 +57,22 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
     introspection: true,
     includeStacktraceInErrorResponses: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Requests in flight get 3 s to finish, not 10: `npm start` must be gone within 10 s of a SIGTERM.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 3_000 }),
       ApolloServerPluginLandingPageDisabled(),
       // No field has a cache hint, and the cache-control plugin Apollo installs by default runs at every field of
       // every answer (a profile of Q1 showed it): the response cache keys on the whole operation instead.
       ApolloServerPluginCacheControlDisabled(),
       queryLimitsPlugin(schema, { maxDepth: config.maxQueryDepth, maxComplexity: config.maxQueryComplexity }) as ApolloServerPlugin<Context>,
       ...(cache ? [cache.plugin() as ApolloServerPlugin<Context>] : []),
+      unavailableStatusPlugin() as ApolloServerPlugin<Context>,
     ],
     formatError: (formatted, error) => formatApiError(formatted, error, log),
   });
   await apollo.start();
 
   app.disable('x-powered-by');
-  app.get('/health', async (_request, response) => {
-    const up = await database.verifyConnectivity().then(
-      () => true,
-      () => false,
-    );
-    response.status(up ? 200 : 503).json({ status: up ? 'ok' : 'degraded', database: up ? 'up' : 'down' });
-  });
+  app.use(healthRouter(database, options.localNeo4j));
   app.use(playgroundRouter('/graphql'));
   for (const router of options.routes ?? []) app.use(router);
   app.use(

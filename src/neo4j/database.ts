@@ -1,4 +1,5 @@
 import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
+import { Availability } from './availability.js';
 
 export interface Neo4jConnection {
   uri: string;
@@ -19,11 +20,15 @@ export type QueryParameters = Record<string, unknown>;
 export class Database {
   /** Queries sent through read() and write(): a diagnostic, and how tests count round trips. */
   queriesRun = 0;
+  /** While Neo4j is known to be down, transactions fail at once with ServiceUnavailable. */
+  readonly availability: Availability;
 
   private constructor(
     readonly driver: Driver,
     readonly databaseName: string | undefined,
-  ) {}
+  ) {
+    this.availability = new Availability(() => this.verifyConnectivity());
+  }
 
   static open(connection: Neo4jConnection): Database {
     const auth = connection.user ? neo4j.auth.basic(connection.user, connection.password ?? '') : undefined;
@@ -57,18 +62,20 @@ export class Database {
   }
 
   async readTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    this.availability.check();
     const session = this.driver.session({ database: this.databaseName, defaultAccessMode: neo4j.session.READ });
     try {
-      return await session.executeRead(work);
+      return await session.executeRead(work).catch((error: unknown) => this.availability.observe(error));
     } finally {
       await session.close();
     }
   }
 
   async writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    this.availability.check();
     const session = this.driver.session({ database: this.databaseName });
     try {
-      return await session.executeWrite(work);
+      return await session.executeWrite(work).catch((error: unknown) => this.availability.observe(error));
     } finally {
       await session.close();
     }
@@ -79,6 +86,7 @@ export class Database {
   }
 
   async close(): Promise<void> {
+    this.availability.close();
     await this.driver.close();
   }
 }
