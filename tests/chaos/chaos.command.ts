@@ -1,0 +1,52 @@
+import { seconds } from '../../src/common/seconds.js';
+import { startNpmStart, waitUntilGone } from '../npm-start.js';
+import { formatTable, type Outcome } from './chaos.report.js';
+import { concurrentImports } from './concurrent-imports.scenario.js';
+import { jvmKilledMidImport, jvmKilledUnderLoad } from './kill-jvm.scenario.js';
+import { signalToNpmStart } from './signals.scenario.js';
+
+/**
+ * `npm run chaos`: what an operator fears, done for real to `npm start` (its own ports and a temporary data folder):
+ * the Neo4j JVM killed under load and mid-import, signals to npm, two imports at once. Prints what held, as a
+ * table, and exits 1 if anything did not. Takes several minutes: each `npm start` boots a Neo4j.
+ */
+async function main(): Promise<number> {
+  const started = performance.now();
+  const outcomes: Outcome[] = [];
+  const log = (line: string) => console.error(`[chaos ${seconds(performance.now() - started).padStart(7)}] ${line}`);
+
+  log('npm start with the seed...');
+  const running = await startNpmStart({ env: { SEED_ON_START: 'true' } });
+  try {
+    log('killing the JVM under load...');
+    outcomes.push(...(await jvmKilledUnderLoad(running)));
+    log('killing the JVM mid-import...');
+    outcomes.push(...(await jvmKilledMidImport(running)));
+    log('two imports at once...');
+    outcomes.push(...(await concurrentImports(running)));
+  } catch (error) {
+    outcomes.push({ scenario: 'the run itself', expectation: 'completes', held: false, detail: error instanceof Error ? error.message : String(error) });
+  } finally {
+    const pids = running.tree().map((process) => process.pid);
+    process.kill(running.pid, 'SIGTERM');
+    await waitUntilGone(pids, 10_000);
+    await running.cleanUp();
+  }
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    log(`${signal} to npm start...`);
+    outcomes.push(await signalToNpmStart(signal));
+  }
+
+  console.log(formatTable(outcomes));
+  const failed = outcomes.filter((outcome) => !outcome.held).length;
+  console.log(`\n${outcomes.length - failed} of ${outcomes.length} held, in ${seconds(performance.now() - started)}.`);
+  return failed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);
