@@ -11,7 +11,7 @@ afterEach(async () => {
 });
 
 describe.each(['SIGTERM', 'SIGINT'] as const)('%s to the process `npm start` creates', (signal) => {
-  it('ends npm, Node and the local Neo4j within 10 s, and leaves nothing behind', { timeout: 330_000 }, async () => {
+  it('ends npm, Node and the local Neo4j within 10 s, and leaves nothing behind', { timeout: 630_000 }, async () => {
     running = await startNpmStart();
     const tree = running.tree();
     expect(tree.map((process) => process.command)).toEqual(

@@ -50,7 +50,7 @@ export async function startNpmStart(options: { env?: NodeJS.ProcessEnv; dataDir?
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
-  const deadline = Date.now() + (options.readyTimeoutMs ?? 300_000);
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 600_000);
   for (;;) {
     tree();
     if (npm.exitCode !== null) throw new Error(`npm start exited with ${npm.exitCode}:\n${output}`);
@@ -58,7 +58,7 @@ export async function startNpmStart(options: { env?: NodeJS.ProcessEnv; dataDir?
     if (health === 200) return started;
     if (Date.now() > deadline) {
       await started.cleanUp();
-      throw new Error(`npm start was not healthy within ${(options.readyTimeoutMs ?? 300_000) / 1000} s:\n${output}`);
+      throw new Error(`npm start was not healthy within ${(options.readyTimeoutMs ?? 600_000) / 1000} s:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -29,7 +29,7 @@ async function loginError(auth: AuthToken | undefined): Promise<string | null> {
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'career-graph-auth-'));
   local = await start();
-});
+}, 600_000);
 
 afterAll(async () => {
   await local?.stop();
@@ -54,7 +54,7 @@ describe('the local Neo4j', () => {
     expect(await loginError(neo4j.auth.basic('neo4j', 'neo4j'))).toBe('Neo.ClientError.Security.Unauthorized');
   });
 
-  it('keeps the same password when it starts again on the same data', { timeout: 300_000 }, async () => {
+  it('keeps the same password when it starts again on the same data', { timeout: 600_000 }, async () => {
     const before = local.connection.password;
     await local.stop();
     local = await start();

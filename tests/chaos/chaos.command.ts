@@ -1,5 +1,5 @@
 import { seconds } from '../../src/common/seconds.js';
-import { startNpmStart, waitUntilGone } from '../npm-start.js';
+import { startNpmStart } from '../npm-start.js';
 import { formatTable, type Outcome } from './chaos.report.js';
 import { concurrentImports } from './concurrent-imports.scenario.js';
 import { jvmKilledMidImport, jvmKilledUnderLoad } from './kill-jvm.scenario.js';
@@ -26,16 +26,12 @@ async function main(): Promise<number> {
     outcomes.push(...(await concurrentImports(running)));
   } catch (error) {
     outcomes.push({ scenario: 'the run itself', expectation: 'completes', held: false, detail: error instanceof Error ? error.message : String(error) });
-  } finally {
-    const pids = running.tree().map((process) => process.pid);
-    process.kill(running.pid, 'SIGTERM');
-    await waitUntilGone(pids, 10_000);
-    await running.cleanUp();
   }
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    log(`${signal} to npm start...`);
-    outcomes.push(await signalToNpmStart(signal));
-  }
+  // The npm start that went through all that ends as a process manager ends it; a fresh one for Ctrl-C.
+  log('SIGTERM to npm start...');
+  outcomes.push(await signalToNpmStart('SIGTERM', running));
+  log('SIGINT to a fresh npm start...');
+  outcomes.push(await signalToNpmStart('SIGINT'));
 
   console.log(formatTable(outcomes));
   const failed = outcomes.filter((outcome) => !outcome.held).length;

@@ -1,10 +1,13 @@
 import { seconds } from '../../src/common/seconds.js';
-import { startNpmStart, waitUntilGone } from '../npm-start.js';
+import { startNpmStart, waitUntilGone, type NpmStart } from '../npm-start.js';
 import type { Outcome } from './chaos.report.js';
 
-/** What process managers do: signal the process they started, `npm start`; all of it must be gone in 10 s. */
-export async function signalToNpmStart(signal: 'SIGTERM' | 'SIGINT'): Promise<Outcome> {
-  const running = await startNpmStart();
+/**
+ * What process managers do: signal the process they started, `npm start` (a fresh one unless given); all of it
+ * must be gone within 10 s.
+ */
+export async function signalToNpmStart(signal: 'SIGTERM' | 'SIGINT', given?: NpmStart): Promise<Outcome> {
+  const running = given ?? (await startNpmStart());
   try {
     const tree = running.tree();
     const sentAt = performance.now();
