@@ -14,24 +14,29 @@ async function main(): Promise<number> {
   const started = performance.now();
   const outcomes: Outcome[] = [];
   const log = (line: string) => console.error(`[chaos ${seconds(performance.now() - started).padStart(7)}] ${line}`);
+  // Each outcome as soon as it is known: a run cut short still tells what it found.
+  const record = (found: Outcome[]) => {
+    for (const outcome of found) log(`${outcome.held ? 'held' : 'FAILED'}: ${outcome.scenario}: ${outcome.expectation} (${outcome.detail})`);
+    outcomes.push(...found);
+  };
 
   log('npm start with the seed...');
   const running = await startNpmStart({ env: { SEED_ON_START: 'true' } });
   try {
     log('killing the JVM under load...');
-    outcomes.push(...(await jvmKilledUnderLoad(running)));
+    record(await jvmKilledUnderLoad(running));
     log('killing the JVM mid-import...');
-    outcomes.push(...(await jvmKilledMidImport(running)));
+    record(await jvmKilledMidImport(running));
     log('two imports at once...');
-    outcomes.push(...(await concurrentImports(running)));
+    record(await concurrentImports(running));
   } catch (error) {
-    outcomes.push({ scenario: 'the run itself', expectation: 'completes', held: false, detail: error instanceof Error ? error.message : String(error) });
+    record([{ scenario: 'the run itself', expectation: 'completes', held: false, detail: error instanceof Error ? error.message : String(error) }]);
   }
   // The npm start that went through all that ends as a process manager ends it; a fresh one for Ctrl-C.
   log('SIGTERM to npm start...');
-  outcomes.push(await signalToNpmStart('SIGTERM', running));
+  record([await signalToNpmStart('SIGTERM', running)]);
   log('SIGINT to a fresh npm start...');
-  outcomes.push(await signalToNpmStart('SIGINT'));
+  record([await signalToNpmStart('SIGINT')]);
 
   console.log(formatTable(outcomes));
   const failed = outcomes.filter((outcome) => !outcome.held).length;
