@@ -20,7 +20,7 @@ export async function concurrentImports(running: NpmStart): Promise<Outcome[]> {
         scenario,
         expectation: 'the graph one import gives: nothing duplicated',
         held: alone.code === 0 && twice === once,
-        detail: `exits ${first.code} and ${second.code}; nodes and relationships ${relationshipsOnce} after one import, ${relationshipsTwice} after both`,
+        detail: `alone exit ${alone.code}, together exits ${first.code} and ${second.code}; graph ${twice === once ? 'the same' : 'different'}; nodes and relationships ${relationshipsOnce} after one import, ${relationshipsTwice} after both`,
       },
     ];
   } finally {
