@@ -10,4 +10,5 @@ COPY . .
 RUN npm run build:web
 ENV NODE_ENV=production
 EXPOSE 4000
-CMD ["npx", "tsx", "src/main.ts"]
+# node itself is the container's first process, so docker stop's SIGTERM reaches main.ts, which closes everything.
+CMD ["node", "--import", "tsx", "src/main.ts"]

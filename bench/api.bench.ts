@@ -209,7 +209,7 @@ async function main(): Promise<void> {
     log(`seed loaded in ${seconds(seeded.ms)}`);
     for (const flavor of flavors) {
       const options = (flavor === 'project' || flavor === 'uncached') && values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
-      servers.push(await startServer(flavor, { NEO4J_URI: neo4j.uri, ...(flavor === 'uncached' ? { RESPONSE_CACHE_MB: '0' } : {}) }, options));
+      servers.push(await startServer(flavor, { NEO4J_URI: neo4j.connection.uri, NEO4J_USER: neo4j.connection.user ?? '', NEO4J_PASSWORD: neo4j.connection.password ?? '', ...(flavor === 'uncached' ? { RESPONSE_CACHE_MB: '0' } : {}) }, options));
       log(`${flavor} server listening at ${servers.at(-1)?.url}`);
     }
     sampler = new RssSampler(servers.map((server) => ({ name: server.flavor, pid: server.pid })));

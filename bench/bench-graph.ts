@@ -9,7 +9,7 @@ import { generateTaxonomy, type Taxonomy, type TaxonomyOptions } from '../src/ge
 import { loadPages } from '../src/importer/graph.loader.js';
 import { collectPageFiles, readPages } from '../src/importer/page.files.js';
 import type { RolePage } from '../src/importer/page.model.js';
-import { Database } from '../src/neo4j/database.js';
+import { Database, type Neo4jConnection } from '../src/neo4j/database.js';
 import { startLocalNeo4j } from '../src/neo4j/local-neo4j.js';
 import { applySchema } from '../src/neo4j/schema.js';
 
@@ -19,7 +19,7 @@ import { applySchema } from '../src/neo4j/schema.js';
  */
 
 export interface BenchNeo4j {
-  uri: string;
+  connection: Neo4jConnection;
   database: Database;
   /** Closes the driver, stops the JVM and removes its data folder. */
   stop(): Promise<void>;
@@ -39,7 +39,7 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: 
 export async function startBenchNeo4j(): Promise<BenchNeo4j> {
   const dataDir = await mkdtemp(join(tmpdir(), 'career-graph-bench-neo4j-'));
   const neo4j = await startLocalNeo4j({ ...readConfig().localNeo4j, port: 0, dataDir }, log);
-  const database = Database.open({ uri: neo4j.uri });
+  const database = Database.open(neo4j.connection);
   try {
     await applySchema(database);
   } catch (error) {
@@ -48,7 +48,7 @@ export async function startBenchNeo4j(): Promise<BenchNeo4j> {
     throw error;
   }
   return {
-    uri: neo4j.uri,
+    connection: neo4j.connection,
     database,
     stop: async () => {
       await database.close();

@@ -1,5 +1,5 @@
 import type { Router } from 'express';
-import { startApiServer, type ApiServer } from '../src/api/server.js';
+import { startApiServer, type ApiOptions, type ApiServer } from '../src/api/server.js';
 import { loadPages } from '../src/importer/graph.loader.js';
 import { createLogger, type Logger } from '../src/observability/logger.js';
 import { collectPageFiles, readPages } from '../src/importer/page.files.js';
@@ -28,12 +28,13 @@ export async function seedGraph(database: Database): Promise<void> {
 }
 
 /** The API on a free loopback port, writable with testApiToken. */
-export async function startTestApi(database: Database, options: { apiToken?: string; maxQueryDepth?: number; maxQueryComplexity?: number; maxMatrixRoles?: number; responseCacheMb?: number; queryTimeoutMs?: number; routes?: Router[]; logger?: Logger } = {}): Promise<TestApi> {
+export async function startTestApi(database: Database, options: { apiToken?: string; maxQueryDepth?: number; maxQueryComplexity?: number; maxMatrixRoles?: number; responseCacheMb?: number; queryTimeoutMs?: number; routes?: Router[]; logger?: Logger; localNeo4j?: ApiOptions['localNeo4j'] } = {}): Promise<TestApi> {
   const server = await startApiServer({
     database,
     port: 0,
     host: '127.0.0.1',
     routes: options.routes ?? [],
+    localNeo4j: options.localNeo4j,
     config: {
       apiToken: 'apiToken' in options ? options.apiToken : testApiToken,
       maxQueryDepth: options.maxQueryDepth ?? 12,

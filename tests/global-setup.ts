@@ -61,7 +61,7 @@ async function startLauncher(): Promise<RunningNeo4j> {
   const dataDir = await mkdtemp(join(tmpdir(), 'career-graph-neo4j-'));
   const local = await startLocalNeo4j({ ...readConfig().localNeo4j, port: 0, dataDir });
   return {
-    connection: { uri: local.uri },
+    connection: local.connection,
     stop: async () => {
       await local.stop();
       await rm(dataDir, { recursive: true, force: true });

@@ -1,14 +1,22 @@
 import type { Server } from 'node:http';
+import neo4j, { type AuthToken } from 'neo4j-driver';
+import { readConfig, type RemoteNeo4jConfig } from '../../src/config.js';
 import { percentile } from './percentile.js';
 
 /**
  * How a benchmark server child reports itself: one JSON line on stdout once it listens, the time its requests
  * spent inside it over IPC, and a clean exit on SIGTERM (so that `node --cpu-prof` writes its profile).
  */
-export function neo4jUri(): string {
-  const uri = process.env.NEO4J_URI;
-  if (!uri) throw new Error('NEO4J_URI is not set');
-  return uri;
+export function neo4jConnection(): RemoteNeo4jConfig {
+  const connection = readConfig().neo4j;
+  if (!connection) throw new Error('NEO4J_URI is not set');
+  return connection;
+}
+
+/** The bench's Neo4j login, for the servers that open a driver of their own. */
+export function neo4jAuth(): AuthToken {
+  const { user, password } = neo4jConnection();
+  return neo4j.auth.basic(user, password);
 }
 
 function listening(server: Server): string {

@@ -3,7 +3,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { Profile } from '../../src/role/role.profile.js';
 import { addYears } from '../../src/transition/path-years.js';
 import { skillDelta } from '../../src/transition/skill-delta.js';
-import { announce, neo4jUri } from './child.js';
+import { announce, neo4jAuth, neo4jConnection } from './child.js';
 
 /**
  * The floor: the benchmark's answers fetched by hand-written Cypher through neo4j-driver, one query per request,
@@ -138,7 +138,7 @@ async function answer(driver: Driver, route: string, params: URLSearchParams): P
 }
 
 async function main(): Promise<void> {
-  const driver = neo4j.driver(neo4jUri(), undefined, { disableLosslessIntegers: true });
+  const driver = neo4j.driver(neo4jConnection().uri, neo4jAuth(), { disableLosslessIntegers: true });
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     answer(driver, url.pathname, url.searchParams).then(

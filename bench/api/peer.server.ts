@@ -5,7 +5,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import express from 'express';
 import neo4j from 'neo4j-driver';
-import { announce, neo4jUri } from './child.js';
+import { announce, neo4jAuth, neo4jConnection } from './child.js';
 
 /**
  * The peer: @neo4j/graphql serving the same database on Apollo Server and Express, as its documentation sets it
@@ -179,7 +179,7 @@ const typeDefs = /* GraphQL */ `
 `;
 
 async function main(): Promise<void> {
-  const driver = neo4j.driver(neo4jUri());
+  const driver = neo4j.driver(neo4jConnection().uri, neo4jAuth());
   const schema = await new Neo4jGraphQL({ typeDefs, driver }).getSchema();
   const app = express();
   const httpServer = createServer(app);

@@ -1,10 +1,12 @@
 import type { Config } from '../config.js';
 import { Database, type SlowQueryLog } from './database.js';
-import { startLocalNeo4j } from './local-neo4j.js';
+import { startLocalNeo4j, type LocalNeo4jStatus } from './local-neo4j.js';
 import { applySchema } from './schema.js';
 
 export interface Connection {
   database: Database;
+  /** The bundled Neo4j's supervision, for /health; null for the user's own Neo4j or one this process reuses. */
+  localStatus(): LocalNeo4jStatus | null;
   /** Closes the driver and stops the local Neo4j if this process started it. */
   close(): Promise<void>;
 }
@@ -17,7 +19,9 @@ const remoteWaitMs = 60_000;
  */
 export async function connect(config: Config, log: (line: string) => void = console.error, slowQueries?: SlowQueryLog): Promise<Connection> {
   const local = config.neo4j ? null : await startLocalNeo4j(config.localNeo4j, log);
-  const database = Database.open(config.neo4j ?? { uri: (local as NonNullable<typeof local>).uri }, slowQueries);
+  const database = Database.open(config.neo4j ?? (local as NonNullable<typeof local>).connection, slowQueries);
+  // The JVM's death is known at once: requests need not find it out one by one.
+  local?.onDown(() => database.availability.markDown());
   try {
     if (config.neo4j) await waitForRemote(database, config.neo4j.uri, log);
     await applySchema(database);
@@ -28,6 +32,7 @@ export async function connect(config: Config, log: (line: string) => void = cons
   }
   return {
     database,
+    localStatus: () => local?.status() ?? null,
     close: async () => {
       await database.close();
       await local?.stop();

@@ -2,6 +2,7 @@ import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from 'n
 import type { Logger } from '../observability/logger.js';
 import { neo4jQueryDuration, operationLabel } from '../observability/metrics.js';
 import { currentRequest } from '../observability/request-scope.js';
+import { Availability } from './availability.js';
 
 export interface Neo4jConnection {
   uri: string;
@@ -43,6 +44,8 @@ export class Database {
     /** When set, Neo4j ends a read transaction that runs longer. */
     private readonly readTimeoutMs: number | undefined = undefined,
     private readonly counter = { queries: 0 },
+    /** While Neo4j is known to be down, transactions fail at once with ServiceUnavailable; shared by every view of the driver. */
+    readonly availability: Availability = new Availability(() => driver.verifyConnectivity({ database: databaseName }).then(() => undefined)),
   ) {}
 
   /** Queries sent through read() and write(): a diagnostic, and how tests count round trips. */
@@ -52,7 +55,7 @@ export class Database {
 
   /** The same database and driver, whose read transactions Neo4j ends after that many milliseconds. */
   withReadTimeout(ms: number): Database {
-    return new Database(this.driver, this.databaseName, this.slowQueries, ms, this.counter);
+    return new Database(this.driver, this.databaseName, this.slowQueries, ms, this.counter, this.availability);
   }
 
   static open(connection: Neo4jConnection, slowQueries?: SlowQueryLog): Database {
@@ -87,21 +90,23 @@ export class Database {
   }
 
   async readTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    this.availability.check();
     const session = this.driver.session({ database: this.databaseName, defaultAccessMode: neo4j.session.READ });
     try {
       return await session.executeRead(this.tagged('read', work), {
         metadata: this.metadata(),
         ...(this.readTimeoutMs === undefined ? {} : { timeout: this.readTimeoutMs }),
-      });
+      }).catch((error: unknown) => this.availability.observe(error));
     } finally {
       await session.close();
     }
   }
 
   async writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    this.availability.check();
     const session = this.driver.session({ database: this.databaseName });
     try {
-      return await session.executeWrite(this.tagged('write', work), { metadata: this.metadata() });
+      return await session.executeWrite(this.tagged('write', work), { metadata: this.metadata() }).catch((error: unknown) => this.availability.observe(error));
     } finally {
       await session.close();
     }
@@ -130,6 +135,7 @@ export class Database {
   }
 
   async close(): Promise<void> {
+    this.availability.close();
     await this.driver.close();
   }
 }
