@@ -38,10 +38,14 @@ export interface Layout {
   clusters: Cluster[];
 }
 
-/** Role spacing in layout units; a level is taller than a row, so that rungs read as rungs. */
+/**
+ * Role spacing in layout units: columns are wider than rows, for labels run across, and a level is taller than
+ * a row, so that rungs read as rungs.
+ */
+const columnGap = 3;
 const rowGap = 1;
 const levelGap = 1.8;
-const blockGap = 3;
+const blockGap = 6;
 
 /**
  * Positions every role, once per graph on the server, so that the page draws without laying out anything.
@@ -119,7 +123,7 @@ function block(members: LayoutRole[], predecessors: Map<string, string[]>): Bloc
       const sub = Math.floor(position / columns);
       const inRow = Math.min(columns, row.length - sub * columns);
       // A short row is centred in the block.
-      local.set(role.id, { x: (columns - inRow) / 2 + (position % columns), y: y + sub * rowGap });
+      local.set(role.id, { x: columnGap * ((columns - inRow) / 2 + (position % columns)), y: y + sub * rowGap });
     });
     y += (rows - 1) * rowGap;
   }
@@ -128,7 +132,7 @@ function block(members: LayoutRole[], predecessors: Map<string, string[]>): Bloc
     name: '',
     levels: levels.map((level) => ({ level, count: (byLevel.get(level) as LayoutRole[]).length })),
     local,
-    width: Math.max(1, columns - 1),
+    width: columnGap * Math.max(1, columns - 1),
     height: y,
   };
 }
