@@ -182,11 +182,15 @@ export class GraphView {
     if (!renderer || !goTo?.length || !this.container.clientWidth) return;
     renderer.resize(true);
     if (goTo.length === 1) {
-      // One role: its place, at a zoom where its label and its neighbours' read.
+      // One role: on a large map, its place at a zoom where its name and its neighbours' read; on a small
+      // one, whose names all read, the camera moves only if the role is out of sight.
       const data = renderer.getNodeDisplayData(goTo[0]);
       if (!data) return;
       const camera = renderer.getCamera();
-      const state = { x: data.x, y: data.y, ratio: Math.min(camera.ratio, this.large ? 0.08 : 1) };
+      const seen = renderer.framedGraphToViewport(data);
+      const inSight = seen.x >= 0 && seen.y >= 0 && seen.x <= this.container.clientWidth && seen.y <= this.container.clientHeight;
+      if (!this.large && inSight) return;
+      const state = { x: data.x, y: data.y, ratio: this.large ? Math.min(camera.ratio, 0.08) : camera.ratio };
       if (animate) void camera.animate(state, { duration: 400 });
       else camera.setState(state);
       return;
