@@ -8,7 +8,7 @@ const webDir = join(projectRoot, 'web');
 
 /**
  * Bundles the career map page into outDir: index.html, app.js (the page's TypeScript with sigma.js and
- * its layout) and app.css. Everything comes from the project's own dependencies, so the page needs no
+ * graphology) and app.css. Everything comes from the project's own dependencies, so the page needs no
  * internet.
  */
 export async function buildWeb(outDir: string = webDistDir): Promise<void> {
