@@ -153,7 +153,8 @@ export class GraphView {
   show(highlight: Highlight): void {
     const moved = highlight.goTo !== null && highlight.goTo.join(' ') !== this.highlight.goTo?.join(' ');
     this.highlight = highlight;
-    this.renderer?.refresh({ skipIndexation: true });
+    // The looks change sizes and z-order, which the label grid and the programs index: a full refresh.
+    this.renderer?.refresh();
     if (moved) this.keepInView(true);
   }
 
