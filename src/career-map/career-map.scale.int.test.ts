@@ -67,7 +67,8 @@ describe.each(mapTestSizes)('the career map of $roles generated roles', (size) =
     const from = roles.find((role) => role.targets.some((target) => (roles[target] as GeneratedRole).targets.length > 0)) as GeneratedRole;
     const via = roles[from.targets.find((target) => (roles[target] as GeneratedRole).targets.length > 0) as number] as GeneratedRole;
     path = { from, via, to: roles[via.targets[0] as number] as GeneratedRole };
-  });
+    // Importing 3,000 pages takes minutes on a busy machine.
+  }, 1_200_000);
 
   it('opens on an overview: cluster names, no crowd of role names, and the clusters counted by level in the panel', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
