@@ -39,7 +39,8 @@ afterAll(async () => {
   await rm(distDir, { recursive: true, force: true });
 });
 
-const eventually = <T>(read: () => Promise<T>, timeout = 20_000) => expect.poll(read, { timeout });
+// Generous: on a machine shared with other test runs, a path query can take many seconds.
+const eventually = <T>(read: () => Promise<T>, timeout = 60_000) => expect.poll(read, { timeout });
 const panelHeading = (page: Page) => page.locator('#panel-heading');
 
 async function choose(page: Page, field: 'role' | 'from' | 'to', name: string): Promise<void> {

@@ -141,13 +141,14 @@ function focusSet(): Set<string> | null {
 }
 
 /**
- * What the camera goes to: the paths and the role in the panel, else the role, else the focus, else the start
- * or the goal chosen so far; null leaves the camera as the person set it.
+ * What the camera goes to: the paths or the focus, with the role in the panel; else the role; else the start
+ * or the goal chosen so far. Null leaves the camera as the person set it.
  */
 function goToOf(paths: { roles: Set<string> } | null, focus: Set<string> | null): string[] | null {
-  if (paths?.roles.size) return [...paths.roles, ...(state.role && !paths.roles.has(state.role) ? [state.role] : [])];
-  if (state.role && byNode.has(state.role)) return [state.role];
-  if (focus) return [...focus];
+  const role = state.role && byNode.has(state.role) ? [state.role] : [];
+  const around = paths?.roles.size ? paths.roles : focus;
+  if (around) return [...around, ...role.filter((id) => !around.has(id))];
+  if (role.length) return role;
   const end = [state.from, state.to].filter((id): id is string => id !== null && byNode.has(id));
   return end.length ? end : null;
 }
