@@ -322,6 +322,11 @@ async function start(): Promise<void> {
     map = answer.careerMap;
     nodes = map.nodes;
     byNode = new Map(nodes.map((node) => [node.id, node]));
+    if (!nodes.length) {
+      mapMessage.replaceChildren(h('p', {}, 'The career graph has no roles yet.'));
+      showPanel(errorPanel('The career graph is empty', 'Import career-guide pages (npm run seed, or npm run import -- <folder>), then try again.', () => void start()));
+      return;
+    }
     mapMessage.hidden = true;
     // The map first: it is what the page is for, and a large one is drawn before the lists fill.
     graph.draw(answer);
