@@ -43,6 +43,9 @@ export interface Config {
 
 export const defaultQueryTimeoutMs = 10_000;
 
+/** Enough for one careerMap of a 3,000-role graph (the analytics' target scale), not for fifty 500-role matrices. */
+export const defaultMaxQueryComplexity = 100_000;
+
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -64,7 +67,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnStart: env.SEED_ON_START !== 'false',
     apiToken: env.API_TOKEN || undefined,
     maxQueryDepth: readPositiveInteger(env, 'MAX_QUERY_DEPTH', 12),
-    maxQueryComplexity: readPositiveInteger(env, 'MAX_QUERY_COMPLEXITY', 20_000),
+    maxQueryComplexity: readPositiveInteger(env, 'MAX_QUERY_COMPLEXITY', defaultMaxQueryComplexity),
     maxMatrixRoles: readPositiveInteger(env, 'MAX_MATRIX_ROLES', 500),
     responseCacheMb: readNonNegativeInteger(env, 'RESPONSE_CACHE_MB', 64),
     queryTimeoutMs: readPositiveInteger(env, 'QUERY_TIMEOUT_MS', defaultQueryTimeoutMs),

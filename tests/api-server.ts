@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import { startApiServer, type ApiOptions, type ApiServer } from '../src/api/server.js';
+import { defaultMaxQueryComplexity } from '../src/config.js';
 import { loadPages } from '../src/importer/graph.loader.js';
 import { createLogger, type Logger } from '../src/observability/logger.js';
 import { collectPageFiles, readPages } from '../src/importer/page.files.js';
@@ -38,7 +39,7 @@ export async function startTestApi(database: Database, options: { apiToken?: str
     config: {
       apiToken: 'apiToken' in options ? options.apiToken : testApiToken,
       maxQueryDepth: options.maxQueryDepth ?? 12,
-      maxQueryComplexity: options.maxQueryComplexity ?? 20_000,
+      maxQueryComplexity: options.maxQueryComplexity ?? defaultMaxQueryComplexity,
       maxMatrixRoles: options.maxMatrixRoles ?? 500,
       ...(options.responseCacheMb === undefined ? {} : { responseCacheMb: options.responseCacheMb }),
       ...(options.queryTimeoutMs === undefined ? {} : { queryTimeoutMs: options.queryTimeoutMs }),

@@ -7,8 +7,8 @@ import { webDistDir } from '../src/career-map/web.router.js';
 const webDir = join(projectRoot, 'web');
 
 /**
- * Bundles the career map page into outDir: index.html, app.js (the page's TypeScript with Cytoscape and
- * its layout) and app.css. Everything comes from the project's own dependencies, so the page needs no
+ * Bundles the career map page into outDir: index.html, app.js (the page's TypeScript with sigma.js and
+ * graphology) and app.css. Everything comes from the project's own dependencies, so the page needs no
  * internet.
  */
 export async function buildWeb(outDir: string = webDistDir): Promise<void> {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedGraph, startTestApi, type TestApi } from '../../tests/api-server.js';
+import { defaultMaxQueryComplexity } from '../config.js';
 import { openTestDatabase } from '../../tests/neo4j.js';
 import { Database } from '../neo4j/database.js';
 
@@ -118,7 +119,7 @@ describe('queries over the limits', () => {
     const one = 'overlapMatrix(roles: $roles) { jaccardRows }';
     const matrices = Array.from({ length: 50 }, (_, i) => `m${i}: ${one}`).join(' ');
     const refused = await uncached.query(`query($roles: [ID!]) { ${matrices} }`, { roles });
-    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', measure: 'complexity', actual: 50 * 2500, limit: 20_000 });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', measure: 'complexity', actual: 50 * 2500, limit: defaultMaxQueryComplexity });
     // One matrix of as many roles is within the limit: it runs, and finds that no such role exists.
     const single = await uncached.query(`query($roles: [ID!]) { ${one} }`, { roles });
     expect(single.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });

@@ -1,15 +1,14 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Core } from 'cytoscape';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedGraph, startTestApi, type TestApi } from '../../tests/api-server.js';
-import { chromiumArgs, findChromium } from '../../tests/chromium.js';
 import { openTestDatabase } from '../../tests/neo4j.js';
 import { buildWeb } from '../../web/build.js';
 import { projectRoot } from '../config.js';
 import { Database } from '../neo4j/database.js';
+import { drawnMap, launchChromium, mapDrawn, outOfView } from './career-map.browser-probe.js';
 import { careerMapRouter } from './web.router.js';
 
 // The page in a real headless Chromium (CHROMIUM_PATH or a usual path; playwright-core downloads no browser),
@@ -26,7 +25,7 @@ beforeAll(async () => {
   distDir = await mkdtemp(join(tmpdir(), 'career-map-web-'));
   await Promise.all([seedGraph(database), buildWeb(distDir), mkdir(artifacts, { recursive: true })]);
   api = await startTestApi(database, { routes: [careerMapRouter(distDir)] });
-  browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -38,35 +37,23 @@ afterAll(async () => {
 
 const roleIds = ['ceo', 'cto', 'director', 'individual-contributor', 'manager', 'vp'];
 
-interface DrawnMap {
-  nodes: { id: string; x: number; y: number; classes: string[] }[];
-  edges: { id: string; label: string; classes: string[] }[];
-}
-
-/** What Cytoscape drew: its instance hangs on the container it draws in. */
-function drawnMap(page: Page): Promise<DrawnMap> {
-  return page.evaluate(() => {
-    const container = document.getElementById('map') as HTMLElement & { _cyreg: { cy: Core } };
-    const { cy } = container._cyreg;
-    return {
-      nodes: cy.nodes().map((node) => ({ id: node.id(), ...node.renderedPosition(), classes: node.classes() })),
-      edges: cy.edges().map((edge) => ({ id: edge.id(), label: String(edge.data('caption')), classes: edge.classes() })),
-    };
-  });
-}
-
-/** Clicks a role on the canvas where Cytoscape drew it, as a person would. */
+/** Clicks a role on the canvas where the renderer drew it, as a person would. */
 async function clickRole(page: Page, id: string): Promise<void> {
-  const node = (await drawnMap(page)).nodes.find((candidate) => candidate.id === id);
+  const node = (await drawnMap(page)).roles.find((candidate) => candidate.id === id);
   const box = await page.locator('#map').boundingBox();
   if (!node || !box) throw new Error(`role ${id} is not on the map`);
   await page.mouse.click(box.x + node.x, box.y + node.y);
 }
 
-/** Waits for what the page shows after its requests, which take their time on a busy two-core machine. */
-const eventually = <T>(read: () => Promise<T>, timeout = 10_000) => expect.poll(read, { timeout });
+/** Types a name in a Role, Start or Goal field and commits it with Enter, as a person picking from the list would. */
+async function choose(page: Page, field: 'role' | 'from' | 'to', name: string): Promise<void> {
+  await page.fill(`#${field}-input`, name);
+  await page.press(`#${field}-input`, 'Enter');
+}
 
-const mapDrawn = (page: Page) => page.locator('#map[aria-label^="Career map of"]').waitFor();
+/** Waits for what the page shows after its requests, which take their time on a busy two-core machine. */
+const eventually = <T>(read: () => Promise<T>, timeout = 30_000) => expect.poll(read, { timeout });
+
 const panelHeading = (page: Page) => page.locator('#panel-heading');
 
 describe.each([
@@ -98,18 +85,25 @@ describe.each([
   const screenshot = (state: string, of: Page = page) =>
     of.screenshot({ path: join(artifacts, `career-map-${state}-${viewport.width}x${viewport.height}.png`), fullPage: true });
 
-  it('draws one node per role, the ladder from bottom to top, and an arrow with its years per transition', async () => {
+  it('draws one node per role, the ladder from bottom to top with every name legible, and an arrow with its years per transition', async () => {
     await page.goto(api.server.url);
     await mapDrawn(page);
-    const { nodes, edges } = await drawnMap(page);
-    expect(nodes.map((node) => node.id).sort()).toEqual(roleIds);
-    const y = Object.fromEntries(nodes.map((node) => [node.id, node.y]));
+    const map = await drawnMap(page);
+    const { roles, edges, clusters } = map;
+    expect(roles.map((node) => node.id).sort()).toEqual(roleIds);
+    const y = Object.fromEntries(roles.map((node) => [node.id, node.y]));
     const rungs = ['individual-contributor', 'manager', 'director', 'vp', 'cto'].map((id) => y[id] as number);
     expect(rungs).toEqual([...rungs].sort((a, b) => b - a));
+    expect(new Set(rungs).size).toBe(rungs.length);
     expect(y.ceo).toBe(y.cto);
     expect(edges.find((edge) => edge.id === 'director-to-vp')?.label).toBe('3–5+ years');
     expect(edges).toHaveLength(5);
-    await eventually(() => page.locator('#role-select option').count()).toBe(roleIds.length + 1);
+    // A ladder this small is one screen: no cluster names, every role's name drawn, at a size a phone can read.
+    expect(clusters).toEqual([]);
+    expect(roles.filter((role) => !role.labelShown)).toEqual([]);
+    expect(map.labelSize).toBeGreaterThanOrEqual(11);
+    expect(outOfView(map, roleIds)).toEqual([]);
+    await eventually(() => page.locator('#role-names option').count()).toBe(roleIds.length);
     await eventually(() => panelHeading(page).textContent()).toBe('Explore the ladder');
     expect(consoleErrors).toEqual([]);
     await screenshot('map');
@@ -129,7 +123,7 @@ describe.each([
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('panel-heading');
     expect(await page.locator('#panel-status').textContent()).toBe('VP of Engineering: 26 skills, 2 transitions onward.');
     expect(new URL(page.url()).search).toBe('?role=vp');
-    expect((await drawnMap(page)).nodes.find((node) => node.id === 'vp')?.classes).toContain('current');
+    expect((await drawnMap(page)).roles.find((node) => node.id === 'vp')?.state).toBe('current');
     expect(consoleErrors).toEqual([]);
     await screenshot('role-vp');
 
@@ -139,18 +133,48 @@ describe.each([
     await eventually(() => panelHeading(page).textContent()).toBe('VP of Engineering');
   });
 
-  it('works from the keyboard: the Role list opens a panel, and Escape closes it and returns to the list', async () => {
+  it('says which page states each comparison, and shows two pages that disagree as a disagreement', async () => {
+    // seed/manager.md:115 calls the Manager "Captain of a single ship"; seed/individual-contributor.md:115,
+    // in its own comparison, "Coach on the sideline".
+    await page.goto(`${api.server.url}/?role=manager`);
+    await eventually(() => panelHeading(page).textContent()).toBe('Engineering Manager');
+    const comparisons = page.locator('#panel [data-section="comparisons"]');
+    const metaphor = comparisons.locator('dt', { hasText: /^Metaphor$/ });
+    await eventually(() => metaphor.count()).toBe(1);
+    const value = comparisons.locator('dt:text-is("Metaphor") + dd');
+    expect(await value.getAttribute('class')).toBe('disagreement');
+    expect(await value.locator('.disagree-note').textContent()).toBe('The pages disagree (2 values):');
+    expect(await value.locator('li').allTextContents()).toEqual([
+      'Captain of a single ship from its own page, line 115',
+      'Coach on the sideline from individual-contributor.md, line 115',
+    ]);
+    // What another page says of its responsibilities or scope names that page; its own page goes without saying.
+    const cited = await page.locator('#panel [data-section="responsibilities"] cite').count();
+    const responsibilities = await api.query<{ role: { responsibilities: { source: string }[] } }>('{ role(id: "manager") { responsibilities { source } } }');
+    expect(cited).toBe(responsibilities.data?.role.responsibilities.filter((item) => !item.source.startsWith('seed/manager.md')).length);
+    await screenshot('comparisons');
+  });
+
+  it('works from the keyboard: a name typed in the Role field opens a panel, and Escape closes it and returns to the field', async () => {
     await page.goto(api.server.url);
     await mapDrawn(page);
+    await eventually(() => page.locator('#role-input').isEnabled()).toBe(true);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('role-select');
-    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('role-input');
+    await page.keyboard.type('individual');
+    await page.keyboard.press('Enter');
     await eventually(() => panelHeading(page).textContent()).toBe('Individual Contributor (Software Engineer)');
+    expect(await page.inputValue('#role-input')).toBe('Individual Contributor');
     await page.locator('#panel-heading').focus();
     await page.keyboard.press('Escape');
     await eventually(() => panelHeading(page).textContent()).toBe('Explore the ladder');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('role-select');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('role-input');
+
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Astronaut');
+    await page.keyboard.press('Enter');
+    await eventually(() => page.locator('#search-message').textContent()).toBe('No role is named “Astronaut”.');
   });
 
   it('highlights the path from Individual Contributor to CTO and lists each step with its skill delta', async () => {
@@ -160,16 +184,17 @@ describe.each([
     const [path] = expected.data?.transitionPaths ?? [];
     await page.goto(api.server.url);
     await mapDrawn(page);
-    await page.selectOption('#from-select', 'individual-contributor');
-    await page.selectOption('#to-select', 'cto');
+    await choose(page, 'from', 'Individual Contributor');
+    await choose(page, 'to', 'CTO');
     await eventually(() => page.locator('#panel .path').count()).toBe(1);
     expect(new URL(page.url()).search).toBe('?from=individual-contributor&to=cto');
 
-    const { nodes, edges } = await drawnMap(page);
-    const onPath = (items: { id: string; classes: string[] }[]) => items.filter((item) => item.classes.includes('on-path')).map((item) => item.id).sort();
-    expect(onPath(nodes)).toEqual(['cto', 'director', 'individual-contributor', 'manager', 'vp']);
-    expect(onPath(edges)).toEqual(['director-to-vp', 'individual-contributor-to-manager', 'manager-to-director', 'vp-to-cto']);
-    expect(nodes.find((node) => node.id === 'ceo')?.classes).toContain('dimmed');
+    const pathRoles = ['cto', 'director', 'individual-contributor', 'manager', 'vp'];
+    await eventually(async () => (await drawnMap(page)).roles.filter((node) => node.state === 'on-path').map((node) => node.id).sort()).toEqual(pathRoles);
+    const map = await drawnMap(page);
+    expect(map.edges.filter((edge) => edge.state === 'on-path').map((edge) => edge.id).sort()).toEqual(['director-to-vp', 'individual-contributor-to-manager', 'manager-to-director', 'vp-to-cto']);
+    expect(map.roles.find((node) => node.id === 'ceo')?.state).toBe('dimmed');
+    await eventually(async () => outOfView(await drawnMap(page), pathRoles)).toEqual([]);
 
     await eventually(() => page.locator('#panel .path-facts').textContent()).toBe('4 steps · 14–26+ years');
     const steps = page.locator('#panel .steps > li');
@@ -242,7 +267,8 @@ describe.each([
       await doomedPage.goto(doomed.server.url);
       await mapDrawn(doomedPage);
       await doomed.stop();
-      await doomedPage.selectOption('#role-select', 'manager');
+      await eventually(() => doomedPage.locator('#role-input').isEnabled()).toBe(true);
+      await choose(doomedPage, 'role', 'Manager');
       await eventually(() => panelHeading(doomedPage).textContent()).toBe('The API cannot be reached');
       await eventually(() => doomedPage.locator('#panel').textContent()).toContain('Check that the server is running (npm start), then try again.');
       await doomedPage.locator('#panel button', { hasText: 'Try again' }).waitFor();

@@ -59,6 +59,20 @@ describe('careerMap', () => {
     ]);
   });
 
+  it('places each role for drawing: the ladder bottom to top in one cluster, with its counts per level', async () => {
+    const response = await api.query<{ careerMap: { nodes: { id: string; x: number; y: number; cluster: string }[]; clusters: { id: string; name: string; size: number; levels: { level: number; count: number }[] }[] } }>(
+      '{ careerMap { nodes { id x y cluster } clusters { id name size levels { level count } } } }',
+    );
+    const { nodes, clusters } = response.data?.careerMap ?? { nodes: [], clusters: [] };
+    const y = (id: string) => nodes.find((node) => node.id === id)?.y as number;
+    const ladder = ['individual-contributor', 'manager', 'director', 'vp', 'cto'].map(y);
+    expect(ladder).toEqual([...ladder].sort((a, b) => a - b));
+    expect(new Set(ladder).size).toBe(5);
+    expect(y('ceo')).toBe(y('cto'));
+    expect(clusters).toEqual([{ id: 'cluster-1', name: 'All roles', size: 6, levels: [1, 2, 3, 4].map((level) => ({ level, count: 1 })).concat({ level: 5, count: 2 }) }]);
+    expect(new Set(nodes.map((node) => node.cluster))).toEqual(new Set(['cluster-1']));
+  });
+
   it('agrees with role(id): the skill count is the length of Role.skills', async () => {
     const response = await api.query<{ role: { skills: unknown[] } }>('{ role(id: "cto") { skills { id } } }');
     const cto = (await careerMap()).nodes.find((node) => node.id === 'cto');

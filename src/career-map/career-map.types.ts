@@ -24,6 +24,55 @@ export class CareerMapNode {
 
   @Field(() => Int, { description: 'How many skills it needs, as Role.skills lists them.' })
   skillCount!: number;
+
+  @Field(() => ID, { description: 'The id of its cluster in CareerMap.clusters.' })
+  cluster!: string;
+
+  @Field(() => Float, { description: 'Where to draw it, computed on the server: x grows to the right.' })
+  x!: number;
+
+  @Field(() => Float, { description: 'Where to draw it: y grows upward, and a higher level is higher within its cluster.' })
+  y!: number;
+}
+
+@ObjectType({ description: 'How many roles of a cluster sit at one level.' })
+export class CareerMapLevelCount {
+  @Field(() => Int, { description: 'The level.' })
+  level!: number;
+
+  @Field(() => Int, { description: 'Its roles at that level.' })
+  count!: number;
+}
+
+@ObjectType({
+  description:
+    'A group of roles that transitions mostly join (a Louvain community of the transition graph), such as a job family. ' +
+    'Roles that no transition touches form one cluster.',
+})
+export class CareerMapCluster {
+  @Field(() => ID, { description: 'e.g. "cluster-1"; the largest cluster is first. Stable while the graph stays the same.' })
+  id!: string;
+
+  @Field(() => String, { description: 'The word its roles\' labels share that others rarely use (e.g. "Data"), else after its lowest role.' })
+  name!: string;
+
+  @Field(() => Int, { description: 'How many roles it has.' })
+  size!: number;
+
+  @Field(() => [CareerMapLevelCount], { description: 'Its roles per level, lowest level first.' })
+  levels!: CareerMapLevelCount[];
+
+  @Field(() => Float, { description: 'The left edge of the block its roles are drawn in.' })
+  x!: number;
+
+  @Field(() => Float, { description: 'The bottom edge of that block.' })
+  y!: number;
+
+  @Field(() => Float, { description: 'The block\'s width.' })
+  width!: number;
+
+  @Field(() => Float, { description: 'The block\'s height.' })
+  height!: number;
 }
 
 @ObjectType({ description: 'A transition as the career map draws it: an arrow from one role to another.' })
@@ -60,4 +109,7 @@ export class CareerMap {
     complexity: everyTransitionCost,
   })
   edges!: CareerMapEdge[];
+
+  @Field(() => [CareerMapCluster], { description: 'The clusters of roles, largest first: an overview of a graph larger than a screen.' })
+  clusters!: CareerMapCluster[];
 }

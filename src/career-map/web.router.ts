@@ -12,7 +12,7 @@ export const webDistDir = join(projectRoot, 'web', 'dist');
 const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
-  // Cytoscape adds a one-rule <style> of its own, and the heatmap colours its cells inline.
+  // The heatmap colours its cells with style attributes.
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "connect-src 'self'",

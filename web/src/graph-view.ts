@@ -1,69 +1,28 @@
-import cytoscape, { type Core, type ElementDefinition, type StylesheetJson } from 'cytoscape';
-import cytoscapeDagre from 'cytoscape-dagre';
-import type { CareerMapData, MapNode, NodeKind } from './queries.js';
+import { fitViewportToNodes } from '@sigma/utils';
+import { DirectedGraph } from 'graphology';
+import Sigma from 'sigma';
+import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import { screenful } from '../../src/career-map/screenful.js';
+import { currentColour, labelSize, mutedNode, pathColour } from './map-look.js';
+import type { CareerMapData, MapCluster, MapNode, NodeKind } from './queries.js';
 
-cytoscape.use(cytoscapeDagre);
+/**
+ * Why sigma.js: it draws nodes and edges with WebGL, so 3,000 roles and 9,000 transitions pan and zoom at
+ * frame rate, and it shows a label only where the label grid has room for it, which is the semantic zoom the
+ * map needs. The layout comes from the server (careerMap's x and y), so the page lays out nothing.
+ */
 
-/** Fill and ink of each kind; a role with no page of its own is drawn pale and dashed in its kind's ink. */
+/** Full colour for a role with a page of its own, pale for one known only from other pages. */
 const kindColours: Record<NodeKind, { fill: string; pale: string }> = {
-  ENTRY: { fill: '#0f766e', pale: '#e6f4f2' },
-  STEP: { fill: '#1d4ed8', pale: '#e8eefc' },
-  TOP: { fill: '#7e22ce', pale: '#f4eafb' },
-  STANDALONE: { fill: '#525252', pale: '#f0f0f0' },
+  ENTRY: { fill: '#0f766e', pale: '#7fbab4' },
+  STEP: { fill: '#1d4ed8', pale: '#8ea6eb' },
+  TOP: { fill: '#7e22ce', pale: '#be91e6' },
+  STANDALONE: { fill: '#525252', pale: '#a3a3a3' },
 };
+const edgeColour = '#6b7280';
+/** On a large map every arrow drawn at full strength is a grey wash: faint until a focus picks some. */
+const faintEdge = 'rgba(107, 114, 128, 0.12)';
 
-const pathColour = '#c2410c';
-const maxFitZoom = 1.25;
-
-const style: StylesheetJson = [
-  {
-    selector: 'node',
-    style: {
-      shape: 'round-rectangle',
-      width: 172,
-      height: 56,
-      'background-color': 'data(fill)',
-      'border-width': 2,
-      'border-color': 'data(ink)',
-      label: 'data(caption)',
-      color: 'data(text)',
-      'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-      'font-size': 14,
-      'text-wrap': 'wrap',
-      'text-max-width': '164',
-      'line-height': 1.25,
-      'text-valign': 'center',
-      'text-halign': 'center',
-    },
-  },
-  { selector: 'node[!hasPage]', style: { 'border-style': 'dashed' } },
-  {
-    selector: 'edge',
-    style: {
-      width: 2,
-      'curve-style': 'bezier',
-      'line-color': '#6b7280',
-      'target-arrow-color': '#6b7280',
-      'target-arrow-shape': 'triangle',
-      'arrow-scale': 1.3,
-      label: 'data(caption)',
-      'font-family': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-      'font-size': 12,
-      color: '#1f2937',
-      'text-background-color': '#ffffff',
-      'text-background-opacity': 0.92,
-      'text-background-padding': '2',
-      'text-background-shape': 'roundrectangle',
-    },
-  },
-  { selector: '.dimmed', style: { opacity: 0.3 } },
-  {
-    selector: 'node.on-path',
-    style: { 'underlay-color': pathColour, 'underlay-opacity': 0.35, 'underlay-padding': 7, 'underlay-shape': 'round-rectangle' },
-  },
-  { selector: 'edge.on-path', style: { width: 5, 'line-color': pathColour, 'target-arrow-color': pathColour, color: pathColour, 'font-weight': 'bold' } },
-  { selector: 'node.current', style: { 'border-width': 5, 'border-color': '#111827', 'border-style': 'solid' } },
-];
 
 export interface Highlight {
   role: string | null;
@@ -71,104 +30,245 @@ export interface Highlight {
   to: string | null;
   /** The roles and transitions of every path from start to goal, or null when no path is asked for. */
   paths: { roles: Set<string>; transitions: Set<string> } | null;
+  /** The roles of a chosen neighbourhood or family; the others fade. Null: no focus. */
+  focus: Set<string> | null;
+  /** The roles the camera moves to and keeps in view; null keeps the camera where it is. */
+  goTo: string[] | null;
 }
 
-/** The map: roles by level, bottom to top, as Cytoscape draws them with the layered dagre layout. */
+interface NodeAttributes {
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  label: string;
+  kind: 'role' | 'cluster';
+  forceLabel?: boolean;
+}
+
+interface EdgeAttributes {
+  size: number;
+  color: string;
+  label: string | null;
+  type: string;
+}
+
+const empty: Highlight = { role: null, from: null, to: null, paths: null, focus: null, goTo: null };
+
+/** The map: roles where the server placed them, coloured by kind, with the chosen ones brought into view. */
 export class GraphView {
-  private cy: Core | null = null;
-  private highlight: Highlight = { role: null, from: null, to: null, paths: null };
+  private renderer: Sigma<NodeAttributes, EdgeAttributes> | null = null;
+  private graph: DirectedGraph<NodeAttributes, EdgeAttributes> | null = null;
+  private highlight: Highlight = empty;
+  private large = false;
+  private readonly resizeObserver = new ResizeObserver(() => this.keepInView());
+  private fullScreen = false;
 
   constructor(
     private readonly container: HTMLElement,
     private readonly onPick: (roleId: string) => void,
-  ) {}
+    private readonly onPickCluster: (clusterId: string) => void,
+  ) {
+    this.resizeObserver.observe(container);
+    // On a touch screen one finger scrolls the page, as everywhere else on it: the renderer gets two-finger
+    // gestures (pan and pinch) only, or every gesture in full screen. Caught before they reach the renderer.
+    const wrapper = container.parentElement as HTMLElement;
+    for (const type of ['touchstart', 'touchmove'] as const) {
+      wrapper.addEventListener(type, (event) => {
+        if (!this.fullScreen && event.touches.length === 1) event.stopPropagation();
+      }, { capture: true, passive: true });
+    }
+  }
+
+  /** In full screen the map takes every touch; otherwise one finger is the page's. */
+  setFullScreen(full: boolean): void {
+    this.fullScreen = full;
+  }
 
   draw({ careerMap }: CareerMapData): void {
-    const levels = new Map(careerMap.nodes.map((node) => [node.id, node.level]));
-    const elements: ElementDefinition[] = [
-      ...careerMap.nodes.map((node) => ({ group: 'nodes' as const, data: { ...node, ...colours(node), caption: caption(node, null) } })),
-      ...careerMap.edges.map((edge) => ({ group: 'edges' as const, data: { ...edge, caption: edge.label ?? '' } })),
-    ];
-    this.cy?.destroy();
-    this.cy = cytoscape({
-      container: this.container,
-      elements,
-      style,
-      minZoom: 0.25,
-      maxZoom: 3,
-      boxSelectionEnabled: false,
-      autounselectify: true,
-      layout: {
-        name: 'dagre',
-        rankDir: 'BT',
-        nodeSep: 28,
-        rankSep: 50,
-        padding: 24,
-        // A rung per level: an arrow that skips levels spans them, so each role sits at its own level's height.
-        minLen: (edge: cytoscape.EdgeSingular) => Math.max(1, (levels.get(edge.data('target')) ?? 1) - (levels.get(edge.data('source')) ?? 1)),
-      } as cytoscape.LayoutOptions,
+    this.large = careerMap.nodes.length > screenful;
+    const graph = new DirectedGraph<NodeAttributes, EdgeAttributes>();
+    const roleSize = this.large ? 3 : 9;
+    for (const node of careerMap.nodes) {
+      // A map that fits on a screen shows every name; a larger one, those the label grid has room for.
+      graph.addNode(node.id, { x: node.x, y: node.y, size: roleSize, color: colourOf(node), label: node.label, kind: 'role', forceLabel: !this.large });
+    }
+    // Each cluster's name sits above its block on a node the colour of the paper: in the label grid it
+    // outranks the small roles, so a map seen whole reads as its clusters, and zooming in brings the roles.
+    if (careerMap.clusters.length > 1) {
+      for (const cluster of careerMap.clusters) graph.addNode(clusterKey(cluster.id), clusterNode(cluster));
+    }
+    for (const edge of careerMap.edges) {
+      if (edge.source === edge.target) continue;
+      graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, {
+        size: this.large ? 0.5 : 2,
+        color: this.large ? faintEdge : edgeColour,
+        label: edge.label,
+        type: 'arrow',
+      });
+    }
+    this.renderer?.kill();
+    this.graph = graph;
+    this.renderer = new Sigma(graph, this.container, {
+      labelSize,
+      labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+      labelWeight: '600',
+      labelColor: { color: '#111827' },
+      edgeLabelSize: 12,
+      edgeLabelColor: { color: pathColour },
+      edgeLabelWeight: '600',
+      renderEdgeLabels: true,
+      defaultEdgeType: 'arrow',
+      labelRenderedSizeThreshold: this.large ? 5 : 0,
+      labelGridCellSize: 150,
+      labelDensity: 0.8,
+      hideEdgesOnMove: this.large,
+      zIndex: true,
+      minCameraRatio: 0.02,
+      maxCameraRatio: 2,
+      stagePadding: 40,
+      // The map may be drawn while the overlap view hides it; it is measured again when it shows.
+      allowInvalidContainer: true,
+      nodeReducer: (node, data) => this.nodeLook(node, data),
+      edgeReducer: (edge, data) => this.edgeLook(edge, data),
     });
-    this.cy.on('tap', 'node', (event) => this.onPick(event.target.id()));
-    this.cy.on('mouseover', 'node', () => (this.container.style.cursor = 'pointer'));
-    this.cy.on('mouseout', 'node', () => (this.container.style.cursor = ''));
+    this.renderer.on('clickNode', ({ node }) => {
+      if (node.startsWith(clusterPrefix)) this.onPickCluster(node.slice(clusterPrefix.length));
+      else this.onPick(node);
+    });
+    this.renderer.on('enterNode', () => (this.container.style.cursor = 'pointer'));
+    this.renderer.on('leaveNode', () => (this.container.style.cursor = ''));
+    // The tests and the benchmark read what was drawn from the renderer, as Cytoscape's instance used to hang here.
+    Object.assign(this.container, { sigma: this.renderer });
     this.container.setAttribute(
       'aria-label',
-      `Career map of ${careerMap.nodes.length} roles and ${careerMap.edges.length} transitions, lowest level at the bottom. ` +
-        'Use the Role, Start and Goal lists to explore it with the keyboard.',
+      `Career map of ${careerMap.nodes.length} roles and ${careerMap.edges.length} transitions` +
+        `${careerMap.clusters.length > 1 ? ` in ${careerMap.clusters.length} clusters` : ''}, lowest level at the bottom. ` +
+        'Use the Role, Start and Goal fields to explore it with the keyboard.',
     );
-    this.fit();
     this.show(this.highlight);
   }
 
-  /** Marks the role in the panel, the start, the goal and the paths; kept for a map drawn later. */
+  /** Marks the role in the panel, the start, the goal, the paths and the focus, and moves to what is chosen. */
   show(highlight: Highlight): void {
+    const moved = highlight.goTo !== null && highlight.goTo.join(' ') !== this.highlight.goTo?.join(' ');
     this.highlight = highlight;
-    const { role, from, to, paths } = highlight;
-    const cy = this.cy;
-    if (!cy) return;
-    cy.batch(() => {
-      cy.elements().removeClass('current on-path dimmed');
-      cy.nodes().forEach((node) => {
-        node.data('caption', caption(node.data() as MapNode, node.id() === from ? 'Start' : node.id() === to ? 'Goal' : null));
-      });
-      if (role) cy.getElementById(role).addClass('current');
-      if (paths) {
-        cy.nodes().forEach((node) => void node.addClass(paths.roles.has(node.id()) ? 'on-path' : 'dimmed'));
-        cy.edges().forEach((edge) => void edge.addClass(paths.transitions.has(edge.id()) ? 'on-path' : 'dimmed'));
-      }
-    });
+    // The looks change sizes and z-order, which the label grid and the programs index: a full refresh.
+    this.renderer?.refresh();
+    if (moved) this.keepInView(true);
   }
 
   zoomBy(factor: number): void {
-    const cy = this.cy;
-    if (!cy) return;
-    cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    const camera = this.renderer?.getCamera();
+    if (!camera) return;
+    void camera.animate({ ratio: camera.ratio / factor }, { duration: 200 });
   }
 
-  /** The whole map in view, no larger than life: on a big screen a small graph would blow up. */
+  /** The whole map in view. */
   fit(): void {
-    const cy = this.cy;
-    if (!cy) return;
-    cy.fit(undefined, 24);
-    if (cy.zoom() > maxFitZoom) {
-      cy.zoom(maxFitZoom);
-      cy.center();
-    }
+    this.highlight = { ...this.highlight, goTo: null };
+    void this.renderer?.getCamera().animatedReset({ duration: 300 });
   }
 
   /** After the container changes size, as when the view comes back into sight. */
   refit(): void {
-    this.cy?.resize();
-    this.fit();
+    this.renderer?.resize(true);
+    this.keepInView();
+  }
+
+  /** Brings the chosen roles into view: once when they are chosen, and again whenever the map changes size. */
+  private keepInView(animate = false): void {
+    const renderer = this.renderer;
+    const goTo = this.highlight.goTo?.filter((id) => this.graph?.hasNode(id));
+    if (!renderer || !goTo?.length || !this.container.clientWidth) return;
+    renderer.resize(true);
+    if (goTo.length === 1) {
+      // One role: on a large map, its place at a zoom where its name and its neighbours' read; on a small
+      // one, whose names all read, the camera moves only if the role is out of sight.
+      const data = renderer.getNodeDisplayData(goTo[0]);
+      if (!data) return;
+      const camera = renderer.getCamera();
+      const seen = renderer.framedGraphToViewport(data);
+      const inSight = seen.x >= 0 && seen.y >= 0 && seen.x <= this.container.clientWidth && seen.y <= this.container.clientHeight;
+      if (!this.large && inSight) return;
+      const state = { x: data.x, y: data.y, ratio: this.large ? Math.min(camera.ratio, 0.08) : camera.ratio };
+      if (animate) void camera.animate(state, { duration: 400 });
+      else camera.setState(state);
+      return;
+    }
+    void fitViewportToNodes(renderer as unknown as Sigma, goTo, { animate });
+  }
+
+  private nodeLook(node: string, data: NodeAttributes): Partial<NodeDisplayData> {
+    const { role, from, to, paths, focus } = this.highlight;
+    const look: Partial<NodeDisplayData> = { ...data };
+    if (data.kind === 'cluster') {
+      // A focus or a path is about roles: the cluster names step back.
+      if (focus || paths) look.label = null;
+      return look;
+    }
+    const inFocus = !focus || focus.has(node);
+    const onPath = paths?.roles.has(node) ?? false;
+    if (!inFocus || (paths && !onPath)) {
+      look.color = mutedNode;
+      look.label = null;
+      look.zIndex = 0;
+      return look;
+    }
+    look.zIndex = 1;
+    if (focus || paths) look.size = Math.max(data.size, this.large ? 6 : 9);
+    if (onPath) {
+      look.color = pathColour;
+      look.zIndex = 2;
+    }
+    const mark = node === from ? 'Start' : node === to ? 'Goal' : null;
+    if (mark) {
+      look.label = `${data.label} · ${mark}`;
+      look.forceLabel = true;
+    }
+    if (node === role) {
+      look.highlighted = true;
+      look.forceLabel = true;
+      look.color = onPath ? pathColour : currentColour;
+      look.zIndex = 3;
+    }
+    return look;
+  }
+
+  private edgeLook(edge: string, data: EdgeAttributes): Partial<EdgeDisplayData> {
+    const { paths, focus } = this.highlight;
+    const graph = this.graph;
+    const look: Partial<EdgeDisplayData> = { ...data };
+    if (!graph) return look;
+    if (paths) {
+      if (paths.transitions.has(edge)) return { ...look, color: pathColour, size: this.large ? 3 : 4, zIndex: 2 };
+      return { ...look, hidden: this.large, color: faintEdge, label: null };
+    }
+    if (focus) {
+      const inside = focus.has(graph.source(edge)) && focus.has(graph.target(edge));
+      return inside ? { ...look, color: edgeColour, size: this.large ? 1.5 : 2, zIndex: 1 } : { ...look, hidden: true };
+    }
+    // Years on every arrow are for a map small enough to read them all.
+    return this.large ? { ...look, label: null } : look;
   }
 }
 
-function colours(node: MapNode): { fill: string; ink: string; text: string } {
-  const { fill, pale } = kindColours[node.kind];
-  return node.hasPage ? { fill, ink: fill, text: '#ffffff' } : { fill: pale, ink: fill, text: fill };
+const clusterPrefix = 'cluster:';
+const clusterKey = (id: string) => `${clusterPrefix}${id}`;
+
+function clusterNode(cluster: MapCluster): NodeAttributes {
+  return {
+    x: cluster.x,
+    y: cluster.y + cluster.height + 1.2,
+    // The size ranks its name above the roles' in the label grid; the paper colour keeps the disc unseen.
+    size: 12,
+    color: '#ffffff',
+    label: `${cluster.name} · ${cluster.size}`,
+    kind: 'cluster',
+  };
 }
 
-function caption(node: MapNode, mark: 'Start' | 'Goal' | null): string {
-  const skills = `${node.skillCount} ${node.skillCount === 1 ? 'skill' : 'skills'}`;
-  return mark ? `${node.label}\n${skills} · ${mark}` : `${node.label}\n${skills}`;
+function colourOf(node: MapNode): string {
+  const { fill, pale } = kindColours[node.kind];
+  return node.hasPage ? fill : pale;
 }

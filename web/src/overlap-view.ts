@@ -1,6 +1,5 @@
 import { ApiUnreachableError, graphql } from './api.js';
 import { h } from './dom.js';
-import type { MapNode } from './queries.js';
 
 interface OverlapCell {
   a: string;
@@ -22,34 +21,77 @@ const overlapQuery = `query Overlap($roles: [ID!]) {
   }
 }`;
 
-/** The heatmap of how much each two roles' skills overlap, with the shared skills of the cell in focus. */
+/** The roles the heatmap compares, and what to call them. */
+export interface OverlapSet {
+  /** e.g. "All 6 roles", "The Data cluster (first 40 of 75)". */
+  caption: string;
+  /** Role ids; null: the set still has to be chosen (the answer then says how). */
+  roles: string[] | null;
+  /** The role whose most similar roles to ask the API for, instead of `roles`. */
+  similarTo?: string;
+  /** Whether to order rows so that similar roles sit together (for a chosen set; a whole small ladder keeps its levels). */
+  seriate: boolean;
+}
+
+/** At most this many rows: 1,600 cells, each still large enough to read and to hover. */
+export const maxOverlapRoles = 40;
+
+const similarQuery = `query Similar($to: ID!, $first: Int!) {
+  similarRoles(to: $to, first: $first) { role { id } }
+}`;
+
+/** The heatmap of how much each two roles' skills overlap, for a chosen set of roles, with the shared skills of the cell in focus. */
 export class OverlapView {
+  private shown: string | null = null;
   private loading: Promise<void> | null = null;
 
-  constructor(private readonly container: HTMLElement) {}
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly heading: HTMLElement,
+    private readonly choose: () => Node,
+  ) {}
 
-  /** Loads and draws the heatmap the first time it is shown; after a failure, the next call tries again. */
-  show(nodes: MapNode[]): Promise<void> {
-    this.loading ??= this.load(nodes).catch((error: unknown) => {
-      this.loading = null;
+  /** Loads and draws the heatmap of the set, unless it is already shown; after a failure, the next call tries again. */
+  show(set: OverlapSet): Promise<void> {
+    const key = JSON.stringify(set);
+    if (this.shown === key && this.loading) return this.loading;
+    this.shown = key;
+    this.heading.textContent = `Skill overlap: ${set.caption}`;
+    if (!set.roles && !set.similarTo) {
+      this.container.replaceChildren(this.choose());
+      this.loading = Promise.resolve();
+      return this.loading;
+    }
+    const loading = this.load(set).catch((error: unknown) => {
+      if (this.shown !== key) return;
+      this.shown = null;
       const reason = error instanceof ApiUnreachableError ? `${error.message} Check that the server is running (npm start).` : error instanceof Error ? error.message : String(error);
       this.container.replaceChildren(
         h('p', { class: 'error', role: 'alert' }, `The skill overlap could not be loaded. ${reason}`),
-        h('button', { type: 'button', class: 'retry', onclick: () => void this.show(nodes) }, 'Try again'),
+        h('button', { type: 'button', class: 'retry', onclick: () => void this.show(set) }, 'Try again'),
       );
     });
-    return this.loading;
+    this.loading = loading;
+    return loading;
   }
 
-  private async load(nodes: MapNode[]): Promise<void> {
+  private async load(set: OverlapSet): Promise<void> {
+    const key = this.shown;
     this.container.replaceChildren(h('p', { class: 'loading' }, 'Loading the skill overlap…'));
-    this.draw(await graphql<OverlapData>(overlapQuery, { roles: nodes.map((node) => node.id) }));
+    let roles = set.roles ?? [];
+    if (set.similarTo) {
+      const { similarRoles } = await graphql<{ similarRoles: { role: { id: string } }[] }>(similarQuery, { to: set.similarTo, first: maxOverlapRoles - 1 });
+      roles = [set.similarTo, ...similarRoles.map((similar) => similar.role.id)];
+    }
+    const answer = await graphql<OverlapData>(overlapQuery, { roles: roles.slice(0, maxOverlapRoles) });
+    if (this.shown === key) this.draw(answer, set.seriate);
   }
 
-  private draw({ overlapMatrix }: OverlapData): void {
+  private draw({ overlapMatrix }: OverlapData, seriate: boolean): void {
     const roles = new Map(overlapMatrix.roles.map((role) => [role.id, role]));
     const cells = new Map(overlapMatrix.cells.map((cell) => [`${cell.a} ${cell.b}`, cell]));
-    const order = overlapMatrix.roles.map((role) => role.id);
+    const ids = overlapMatrix.roles.map((role) => role.id);
+    const order = seriate ? seriation(ids, (a, b) => cells.get(`${a} ${b}`)?.jaccard ?? 0) : ids;
     const nameOf = (id: string) => roles.get(id)?.label ?? roles.get(id)?.title ?? id;
     const details = h('div', { class: 'overlap-details', 'aria-live': 'polite' }, h('p', { class: 'hint' }, 'Hover or focus a cell to list the skills its two roles share.'));
     const buttons: HTMLButtonElement[][] = [];
@@ -91,6 +133,31 @@ export class OverlapView {
     const scale = h('div', { class: 'scale', 'aria-hidden': 'true' }, '0', h('span', { class: 'scale-bar', style: `background:linear-gradient(to right, ${heat(0)}, ${heat(0.5)}, ${heat(1)})` }), '1');
     this.container.replaceChildren(h('div', { class: 'heatmap-scroll' }, table, scale), details);
   }
+}
+
+/**
+ * An order in which similar roles sit side by side, so that clusters show as blocks along the diagonal: start
+ * from the role most like the others, then always take the remaining role most like the last one taken.
+ */
+export function seriation(ids: string[], similarity: (a: string, b: string) => number): string[] {
+  const total = (id: string) => ids.reduce((sum, other) => sum + (other === id ? 0 : similarity(id, other)), 0);
+  const left = new Set(ids);
+  const first = [...left].sort((a, b) => total(b) - total(a))[0];
+  if (first === undefined) return [];
+  const order = [first];
+  left.delete(first);
+  while (left.size) {
+    const last = order[order.length - 1] as string;
+    let next = '';
+    let best = -1;
+    for (const candidate of left) {
+      const value = similarity(last, candidate);
+      if (value > best) [next, best] = [candidate, value];
+    }
+    order.push(next);
+    left.delete(next);
+  }
+  return order;
 }
 
 /** Arrow keys move through the grid, which is one stop in the tab order. */

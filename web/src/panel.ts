@@ -1,6 +1,6 @@
 import { yearsLabel } from '../../src/career-map/years-label.js';
 import { h } from './dom.js';
-import type { Path, PathStep, RoleDetails, RoleRef, SkillDelta, SkillItem } from './queries.js';
+import type { ComparisonFact, MapCluster, Path, PathStep, RoleDetails, RoleRef, SkillDelta, SkillItem } from './queries.js';
 
 /** What the side panel shows: a heading, the body under it, and a sentence for screen readers to announce. */
 export interface PanelContent {
@@ -18,6 +18,16 @@ export interface RoleActions {
   setStart(id: string): void;
   setGoal(id: string): void;
   close(): void;
+  /** Shows only the roles up to that many transitions away, either way. */
+  showNear(id: string, steps: number): void;
+  showCluster(id: string): void;
+}
+
+/** Where the role sits on a large map, for the buttons that narrow the map to it. */
+export interface RolePlace {
+  cluster: MapCluster | null;
+  near: { steps: number } | null;
+  focusedCluster: string | null;
 }
 
 /** While an answer is on its way: the heading already names what is coming, the text says it is loading. */
@@ -25,8 +35,8 @@ export function loadingPanel(title: string, what: string = title): PanelContent 
   return { title, announce: `Loading ${what}…`, body: [h('p', { class: 'loading' }, `Loading ${what}…`)], busy: true };
 }
 
-/** What to do next, given the start and the goal chosen so far (their names). */
-export function introPanel(from: string | null, to: string | null): PanelContent {
+/** What to do next, given the start and the goal chosen so far (their names), with the clusters of a large map. */
+export function introPanel(from: string | null, to: string | null, overview: { clusters: MapCluster[]; roles: number; showCluster(id: string): void } | null = null): PanelContent {
   if (from || to) {
     const chosen = from ? `Starting from ${from}.` : `Aiming for ${to}.`;
     const next = from ? 'Now choose a goal' : 'Now choose a start';
@@ -40,14 +50,33 @@ export function introPanel(from: string | null, to: string | null): PanelContent
     title: 'Explore the ladder',
     announce: 'The career map is ready.',
     body: [
-      h('p', {}, 'Click a role on the map, or choose one in the Role list, to see its question, responsibilities, skills and where it leads.'),
+      h('p', {}, 'Click a role on the map, or search for one in the Role field, to see its question, responsibilities, skills and where it leads.'),
       h('p', {}, 'Choose a Start and a Goal to highlight every path between them, with what each step takes and the skills it changes.'),
+      overview ? clusterOverview(overview.clusters, overview.roles, overview.showCluster) : null,
     ],
   };
 }
 
-export function rolePanel(role: RoleDetails, actions: RoleActions, state: { from: string | null; to: string | null }): PanelContent {
+/** The overview of a large map: each cluster with its roles per level, and a button that shows only it. */
+function clusterOverview(clusters: MapCluster[], roles: number, showCluster: (id: string) => void): HTMLElement {
+  const levels = [...new Set(clusters.flatMap((cluster) => cluster.levels.map((entry) => entry.level)))].sort((a, b) => a - b);
+  return h('section', { class: 'panel-section', 'data-section': 'clusters' },
+    h('h3', {}, 'Clusters ', h('span', { class: 'count' }, `(${clusters.length})`)),
+    h('p', {}, `${count(roles, 'role')} in ${count(clusters.length, 'cluster')}: roles that transitions mostly join, such as a job family. Roles per level:`),
+    h('div', { class: 'table-scroll' }, h('table', { class: 'cluster-table' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Cluster'), h('th', { scope: 'col' }, 'Roles'), levels.map((level) => h('th', { scope: 'col' }, `L${level}`)))),
+      h('tbody', {}, clusters.map((cluster) => h('tr', {},
+        h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link', onclick: () => showCluster(cluster.id), 'aria-label': `Show the ${cluster.name} cluster only` }, cluster.name)),
+        h('td', {}, String(cluster.size)),
+        levels.map((level) => h('td', {}, String(cluster.levels.find((entry) => entry.level === level)?.count ?? ''))),
+      ))),
+    )),
+  );
+}
+
+export function rolePanel(role: RoleDetails, actions: RoleActions, state: { from: string | null; to: string | null }, place: RolePlace | null = null): PanelContent {
   const name = role.label ?? role.title;
+  const cite = citer(role);
   return {
     title: role.title,
     eyebrow: `Level ${role.level} · ${role.hasPage ? 'described by its own page' : 'known only from other pages'}`,
@@ -58,18 +87,23 @@ export function rolePanel(role: RoleDetails, actions: RoleActions, state: { from
         h('button', { type: 'button', onclick: () => actions.setGoal(role.id), 'aria-pressed': String(state.to === role.id) }, `Aim for ${name}`),
         h('button', { type: 'button', class: 'quiet', onclick: () => actions.close() }, 'Close'),
       ),
+      place ? focusButtons(role, name, place, actions) : null,
       role.question ? h('p', { class: 'question' }, `“${role.question}”`) : null,
       role.summary ? h('p', { class: 'summary' }, role.summary) : null,
       section('Responsibilities', role.responsibilities.length, groupBy(role.responsibilities, (item) => item.area).map(([area, items]) =>
-        h('div', { class: 'group' }, h('h4', {}, area), h('ul', {}, items.map((item) => h('li', {}, item.text)))),
-      )),
-      section('Skills', role.skills.length, groupBy(role.skills, (skill) => skill.category ?? 'Other').map(([category, skills]) =>
-        h('div', { class: 'group' }, h('h4', {}, category), chips(skills)),
-      ), { name: 'skills' }),
-      section('Scope', role.scope.length, [h('dl', { class: 'facts' }, role.scope.flatMap((item) => [h('dt', {}, item.key), h('dd', {}, item.value)]))]),
+        h('div', { class: 'group' }, h('h4', {}, area), h('ul', {}, items.map((item) => h('li', {}, item.text, cite(item.source))))),
+      ), { name: 'responsibilities' }),
+      section('Skills', role.skills.length, [
+        role.hasPage ? null : h('p', { class: 'hint' }, 'No page of its own lists them: they come from other pages.'),
+        ...groupBy(role.skills, (skill) => skill.category ?? 'Other').map(([category, skills]) => h('div', { class: 'group' }, h('h4', {}, category), chips(skills))),
+      ].filter((part) => part !== null), { name: 'skills' }),
+      section('Scope', role.scope.length, [h('dl', { class: 'facts' }, role.scope.flatMap((item) => [h('dt', {}, item.key), h('dd', {}, item.value, cite(item.source))]))]),
       section('Comparisons', role.comparisons.length, groupBy(role.comparisons, (fact) => fact.table).map(([table, facts]) =>
-        h('div', { class: 'group' }, h('h4', {}, table), h('dl', { class: 'facts' }, facts.flatMap((fact) => [h('dt', {}, fact.dimension), h('dd', {}, fact.value)]))),
-      )),
+        h('div', { class: 'group' }, h('h4', {}, table), h('dl', { class: 'facts' }, groupBy(facts, (fact) => fact.dimension).flatMap(([dimension, stated]) => [
+          h('dt', {}, dimension),
+          comparisonValue(stated, cite),
+        ]))),
+      ), { name: 'comparisons' }),
       section('Transitions out', role.transitionsOut.length, [
         h('ul', { class: 'transitions' }, role.transitionsOut.map((transition) =>
           h('li', {},
@@ -163,7 +197,64 @@ function delta(skills: SkillDelta, kind: 'step' | 'cumulative'): HTMLElement {
   return h('div', { class: `delta ${kind}`, 'data-delta': kind },
     part('Gained', 'gained', skills.gained, true),
     part('Retained', 'retained', skills.retained, false),
-    part('Dropped', 'dropped', skills.dropped, true),
+    // Closed: which skills a move drops is what the pages state least (see issue 12); the count is in sight.
+    part('Dropped', 'dropped', skills.dropped, false),
+  );
+}
+
+/**
+ * What one dimension of a comparison says about the role: one value with the pages that state it, or, when
+ * pages disagree, each value with its page, marked as a disagreement rather than listed twice.
+ */
+function comparisonValue(stated: ComparisonFact[], cite: (source: string, always?: boolean) => HTMLElement | null): HTMLElement {
+  const values = groupBy(stated, (fact) => fact.value.trim().replace(/\s+/g, ' '));
+  const sources = (facts: ComparisonFact[]) => facts.map((fact) => cite(fact.source, true));
+  if (values.length === 1) {
+    const [[value, facts]] = values as [[string, ComparisonFact[]]];
+    return h('dd', {}, value, sources(facts));
+  }
+  return h('dd', { class: 'disagreement' },
+    h('p', { class: 'disagree-note' }, `The pages disagree (${values.length} values):`),
+    h('ul', {}, values.map(([value, facts]) => h('li', {}, value, sources(facts)))),
+  );
+}
+
+/**
+ * Names the page that states a fact, when it is not the role's own page (or always, with `always`):
+ * "from vp.md, line 88".
+ */
+function citer(role: RoleDetails): (source: string, always?: boolean) => HTMLElement | null {
+  const own = role.hasPage ? fileOf(role.source) : null;
+  return (source, always = false) => {
+    const file = fileOf(source);
+    if (file === own && !always) return null;
+    const line = /:(\d+)$/.exec(source)?.[1];
+    const where = file === 'api' ? 'a curator' : file === own ? 'its own page' : baseName(file);
+    return h('cite', { class: 'source', title: source }, ` ${file === 'api' ? 'by' : 'from'} ${where}${line ? `, line ${line}` : ''}`);
+  };
+}
+
+function fileOf(source: string): string {
+  return source.replace(/:\d+$/, '');
+}
+
+function baseName(file: string): string {
+  return file.split('/').pop() ?? file;
+}
+
+function focusButtons(role: RoleDetails, name: string, place: RolePlace, actions: RoleActions): HTMLElement {
+  return h('div', { class: 'panel-actions focus-actions', role: 'group', 'aria-label': `What the map shows around ${name}` },
+    h('span', { class: 'focus-label' }, 'Show on the map:'),
+    [1, 2, 3].map((steps) => h('button', {
+      type: 'button',
+      class: 'quiet',
+      'aria-pressed': String(place.near?.steps === steps),
+      onclick: () => actions.showNear(role.id, steps),
+    }, `${count(steps, 'step')} around`)),
+    place.cluster
+      ? h('button', { type: 'button', class: 'quiet', 'aria-pressed': String(place.focusedCluster === place.cluster.id), onclick: () => actions.showCluster((place.cluster as MapCluster).id) },
+          `Its cluster: ${place.cluster.name}`)
+      : null,
   );
 }
 

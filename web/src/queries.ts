@@ -10,6 +10,20 @@ export interface MapNode {
   kind: NodeKind;
   hasPage: boolean;
   skillCount: number;
+  cluster: string;
+  x: number;
+  y: number;
+}
+
+export interface MapCluster {
+  id: string;
+  name: string;
+  size: number;
+  levels: { level: number; count: number }[];
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 export interface MapEdge {
@@ -20,13 +34,14 @@ export interface MapEdge {
 }
 
 export interface CareerMapData {
-  careerMap: { nodes: MapNode[]; edges: MapEdge[] };
+  careerMap: { nodes: MapNode[]; edges: MapEdge[]; clusters: MapCluster[] };
 }
 
 export const careerMapQuery = `query CareerMap {
   careerMap {
-    nodes { id label title level kind hasPage skillCount }
+    nodes { id label title level kind hasPage skillCount cluster x y }
     edges { id source target label }
+    clusters { id name size levels { level count } x y width height }
   }
 }`;
 
@@ -54,11 +69,20 @@ export interface RoleDetails extends RoleRef {
   summary: string | null;
   level: number;
   hasPage: boolean;
-  responsibilities: { area: string; text: string }[];
+  /** "file:line" of its own page, or of the first page that names it. */
+  source: string;
+  responsibilities: { area: string; text: string; source: string }[];
   skills: SkillItem[];
-  scope: { key: string; value: string }[];
-  comparisons: { table: string; dimension: string; value: string }[];
+  scope: { key: string; value: string; source: string }[];
+  comparisons: ComparisonFact[];
   transitionsOut: { id: string; to: RoleRef; timeline: Timeline }[];
+}
+
+export interface ComparisonFact {
+  table: string;
+  dimension: string;
+  value: string;
+  source: string;
 }
 
 export interface RoleData {
@@ -67,11 +91,11 @@ export interface RoleData {
 
 export const roleQuery = `query Role($id: ID!) {
   role(id: $id) {
-    id title label question summary level hasPage
-    responsibilities { area text }
+    id title label question summary level hasPage source
+    responsibilities { area text source }
     skills { id name category }
-    scope { key value }
-    comparisons { table dimension value }
+    scope { key value source }
+    comparisons { table dimension value source }
     transitionsOut { id to { id title label } timeline { text minYears maxYears openEnded } }
   }
 }`;
