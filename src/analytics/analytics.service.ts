@@ -66,7 +66,7 @@ export class AnalyticsService {
 
   async skillOverlap(a: string, b: string, categories: string[] | null, bases: SkillBasis[] | null): Promise<SkillOverlapResult> {
     const [roleA, roleB, scope] = await Promise.all([this.roles.get(a, 'a'), this.roles.get(b, 'b'), this.scope(categories, bases)]);
-    const overlap = await this.repositories.analytics.overlap(a, b, scope);
+    const overlap = await this.repositories.analytics.overlap(roleA.id, roleB.id, scope);
     const [shared, onlyA, onlyB] = await Promise.all([this.skills(overlap.shared), this.skills(overlap.onlyA), this.skills(overlap.onlyB)]);
     return { a: roleA, b: roleB, shared, onlyA, onlyB, sharedCount: overlap.shared.length, jaccard: overlap.jaccard, overlapCoefficient: overlap.overlapCoefficient };
   }
@@ -88,8 +88,8 @@ export class AnalyticsService {
   async similarRoles(to: string, first: number, minJaccard: number, categories: string[] | null, bases: SkillBasis[] | null): Promise<SimilarRoleResult[]> {
     requireIntegerIn('first', first, 1, maxPageSize);
     requireNumberIn('minJaccard', minJaccard, 0, 1);
-    const [, scope] = await Promise.all([this.roles.get(to, 'to'), this.scope(categories, bases)]);
-    const similar = await this.repositories.analytics.similar(to, scope, minJaccard, first);
+    const [target, scope] = await Promise.all([this.roles.get(to, 'to'), this.scope(categories, bases)]);
+    const similar = await this.repositories.analytics.similar(target.id, scope, minJaccard, first);
     const results = await Promise.all(
       similar.map(async ({ id, shared, jaccard, overlapCoefficient }) => {
         const [role, skills] = await Promise.all([this.roles.find(id), this.skills(shared)]);

@@ -29,23 +29,23 @@ export class CurationService {
     return this.fresh(input.id);
   }
 
-  async updateRole(id: string, input: UpdateRoleInput): Promise<RoleRecord> {
-    await this.roles.get(id);
+  async updateRole(name: string, input: UpdateRoleInput): Promise<RoleRecord> {
+    const { id } = await this.roles.get(name);
     await this.repositories.curation.updateRole(id, roleFields(input));
     this.loaders.clearAll();
     return this.fresh(id);
   }
 
-  async deleteRole(id: string): Promise<string> {
-    await this.roles.get(id);
+  async deleteRole(name: string): Promise<string> {
+    const { id } = await this.roles.get(name);
     await this.repositories.curation.deleteRole(id);
     this.loaders.clearAll();
     return id;
   }
 
-  async addSkill(roleId: string, skillId: string, skillName: string | null, category: string | null): Promise<RoleRecord> {
+  async addSkill(roleName: string, skillId: string, skillName: string | null, category: string | null): Promise<RoleRecord> {
     requireSlug('skillId', skillId);
-    await this.roles.get(roleId, 'roleId');
+    const { id: roleId } = await this.roles.get(roleName, 'roleId');
     const name = skillName === null ? null : requireText('skillName', skillName, maxTitleLength);
     const categoryName = category === null ? null : requireText('category', category, maxTitleLength);
     if (name === null && !(await this.repositories.curation.skillExists(skillId))) {
@@ -61,9 +61,9 @@ export class CurationService {
     return this.fresh(roleId);
   }
 
-  async removeSkill(roleId: string, skillId: string): Promise<RoleRecord> {
+  async removeSkill(roleName: string, skillId: string): Promise<RoleRecord> {
     requireSlug('skillId', skillId);
-    await this.roles.get(roleId, 'roleId');
+    const { id: roleId } = await this.roles.get(roleName, 'roleId');
     if ((await this.repositories.curation.removeSkill(roleId, skillId)) === 0) {
       throw new NotFoundError('skill of that role', skillId, []);
     }
@@ -72,8 +72,8 @@ export class CurationService {
   }
 
   async upsertTransition(input: TransitionInput): Promise<TransitionRecord> {
-    await Promise.all([this.roles.get(input.from, 'input.from'), this.roles.get(input.to, 'input.to')]);
-    if (input.from === input.to) throw new BadUserInputError('input.to', 'must differ from input.from');
+    const [{ id: from }, { id: to }] = await Promise.all([this.roles.get(input.from, 'input.from'), this.roles.get(input.to, 'input.to')]);
+    if (from === to) throw new BadUserInputError('input.to', 'must differ from input.from');
     const minYears = input.minYears ?? null;
     const maxYearsValue = input.maxYears ?? null;
     for (const [argument, value] of [['input.minYears', minYears], ['input.maxYears', maxYearsValue]] as const) {
@@ -83,7 +83,7 @@ export class CurationService {
       throw new BadUserInputError('input.maxYears', `must be at least input.minYears (${minYears}), got ${maxYearsValue}`);
     }
     const timelineText = input.timelineText == null ? null : requireText('input.timelineText', input.timelineText, maxTextLength);
-    const id = await this.repositories.curation.upsertTransition(input.from, input.to, {
+    const id = await this.repositories.curation.upsertTransition(from, to, {
       timelineText,
       minYears,
       maxYears: maxYearsValue,
@@ -95,8 +95,8 @@ export class CurationService {
     return transition;
   }
 
-  async deleteTransition(from: string, to: string): Promise<boolean> {
-    await Promise.all([this.roles.get(from, 'from'), this.roles.get(to, 'to')]);
+  async deleteTransition(fromName: string, toName: string): Promise<boolean> {
+    const [{ id: from }, { id: to }] = await Promise.all([this.roles.get(fromName, 'from'), this.roles.get(toName, 'to')]);
     if ((await this.repositories.curation.deleteTransition(from, to)) === 0) {
       throw new NotFoundError('transition', `${from}-to-${to}`, []);
     }

@@ -50,7 +50,8 @@ describe('importing the corpus of pages in other styles', () => {
 
   it('makes one skill of a name in other cases and spacings, with an id that keeps the acronym', async () => {
     const rows = await database.read<{ roles: string[] }>(
-      "MATCH (s:Skill {id: 'grpc-design'})<-[:REQUIRES_SKILL]-(r:Role) RETURN collect(DISTINCT r.id) AS roles",
+      // The pages that list it; distinguished-engineer, which has no page, inherits it too (a derived link).
+      "MATCH (s:Skill {id: 'grpc-design'})<-[q:REQUIRES_SKILL]-(r:Role) WHERE q.derived IS NULL RETURN collect(DISTINCT r.id) AS roles",
     );
     expect(rows[0]?.roles.sort()).toEqual(['individual-contributor', 'principal-engineer', 'staff-engineer', 'tech-lead']);
     expect(await database.read("MATCH (s:Skill) WHERE s.id CONTAINS 'rpc' RETURN s.id AS id")).toEqual([{ id: 'grpc-design' }]);
@@ -74,6 +75,16 @@ describe('the API on the corpus', () => {
       '{ ic: role(id: "ic") { id } vpe: role(id: "vpe") { id title } }',
     );
     expect(response.data).toEqual({ ic: { id: 'individual-contributor' }, vpe: { id: 'vp-of-engineering', title: 'VP of Engineering' } });
+  });
+
+  it('plans and compares by the abbreviations the pages define, as by the ids they stand for', async () => {
+    // individual-contributor.md: "Individual Contributor (IC)" and "## Transition to Engineering Manager (EM)".
+    const response = await api.query<{ transitionPlan: { paths: { roles: { id: string }[] }[] }; skillOverlap: { a: { id: string }; b: { id: string } } }>(
+      '{ transitionPlan(from: "ic", to: "em", maxHops: 1) { paths { roles { id } } } skillOverlap(a: "ic", b: "em") { a { id } b { id } } }',
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.transitionPlan.paths.map((path) => path.roles.map((role) => role.id))).toEqual([['individual-contributor', 'engineering-manager']]);
+    expect(response.data?.skillOverlap).toEqual({ a: { id: 'individual-contributor' }, b: { id: 'engineering-manager' } });
   });
 
   it('finds a skill by the id an earlier version gave it', async () => {

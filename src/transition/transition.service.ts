@@ -50,11 +50,11 @@ export class TransitionService {
   ) {}
 
   /** The best `first` simple paths of at most maxHops transitions, ranked before they are cut, and whether they were. */
-  async paths(from: string, to: string, request: PathRequest): Promise<PathsResult> {
+  async paths(fromName: string, toName: string, request: PathRequest): Promise<PathsResult> {
     requireIntegerIn('maxHops', request.maxHops, 1, maxPathHops);
     requireIntegerIn('first', request.first, 1, maxPathsPerQuery);
     const have = this.checkHave(request.have);
-    await this.requireRoles(from, to);
+    const [from, to] = await this.requireRoles(fromName, toName);
     const [found, unknownSkills] = await Promise.all([
       this.repositories.transitions.paths(from, to, { maxHops: request.maxHops, order: request.orderBy, have, limit: request.first }),
       have === null ? [] : this.repositories.analytics.unknownSkills(have),
@@ -64,9 +64,9 @@ export class TransitionService {
   }
 
   /** The path of fewest transitions, or null when the target cannot be reached. */
-  async shortestPath(from: string, to: string, haveIds: string[] | null): Promise<PathResult | null> {
+  async shortestPath(fromName: string, toName: string, haveIds: string[] | null): Promise<PathResult | null> {
     const have = this.checkHave(haveIds);
-    await this.requireRoles(from, to);
+    const [from, to] = await this.requireRoles(fromName, toName);
     if (from === to) return this.describe([from], [], have);
     const found = await this.repositories.transitions.shortest(from, to);
     return found ? this.describe(found.roleIds, found.transitionIds, have) : null;
@@ -82,8 +82,10 @@ export class TransitionService {
     return [...new Set(have.map((id) => requireSlug('have', id)))];
   }
 
-  private async requireRoles(from: string, to: string): Promise<void> {
-    await Promise.all([this.roles.get(from, 'from'), this.roles.get(to, 'to')]);
+  /** The two roles' ids, which an alias ("ic") given for either resolves to. */
+  private async requireRoles(from: string, to: string): Promise<[string, string]> {
+    const [fromRole, toRole] = await Promise.all([this.roles.get(from, 'from'), this.roles.get(to, 'to')]);
+    return [fromRole.id, toRole.id];
   }
 
   /** A path with its deltas, and what is left to learn for a person who has `have`, or else the first role's skills. */
