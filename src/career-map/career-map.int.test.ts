@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -133,6 +133,48 @@ describe.each([
     await eventually(() => panelHeading(page).textContent()).toBe('VP of Engineering');
   });
 
+  it('labels each skill of a role without a page with its basis, and cites the sentence a developed one comes from', async () => {
+    await page.goto(`${api.server.url}/?role=cto`);
+    await eventually(() => panelHeading(page).textContent()).toBe('CTO');
+    const skills = page.locator('#panel [data-section="skills"]');
+    await eventually(() => skills.locator('.profile').textContent()).toMatch(/^Inferred profile: /);
+    // vp.md line 53 lists "Vision setting" among the VP's skills; only the VP leads to the CTO.
+    const vision = skills.locator('.chips > li', { has: page.locator('.skill-name', { hasText: /^Vision setting$/ }) });
+    await eventually(() => vision.locator('.basis').textContent()).toBe(' · inherited from VP');
+    // "Technology strategy ownership" is the "to" side of a key shift VP → CTO, vp.md line 134.
+    const ownership = skills.locator('.chips > li', { has: page.locator('.skill-name', { hasText: /^Ownership$/ }) });
+    await eventually(() => ownership.locator('.basis').textContent()).toBe(' · developed');
+    await ownership.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    const cited = ownership.locator('.evidence-list li');
+    await eventually(() => cited.locator('cite').allTextContents()).toContain(' vp.md, line 134');
+    const seedLines = (await readFile(join(projectRoot, 'seed/vp.md'), 'utf8')).split('\n');
+    for (const item of await cited.all()) {
+      const line = Number(/:(\d+)$/.exec(await item.locator('cite').getAttribute('title') ?? '')?.[1]);
+      expect(seedLines[line - 1]?.replace(/[*|_]/g, '')).toContain(await item.locator('q').textContent());
+    }
+    expect(consoleErrors).toEqual([]);
+    await screenshot('role-cto');
+  });
+
+  it('shows VP → CTO dropping nothing, with what the move develops and its evidence, and keeps every list of losses closed', async () => {
+    await page.goto(`${api.server.url}/?from=vp&to=cto`);
+    await eventually(() => page.locator('#panel .path').count()).toBe(1);
+    const step = page.locator('#panel .steps > li').first();
+    await eventually(() => step.locator('.profile').textContent()).toMatch(/^CTO's profile is inferred/);
+    // The CTO inherits every one of the VP's skills (vp.md lines 53-58): none is dropped, none left unstated.
+    await eventually(() => step.locator('.delta-part > summary').allTextContents()).toEqual(['Gained (1)', 'Retained (26)', 'Dropped (0)', 'Not stated (0)']);
+    expect(await page.locator('#panel .delta-part.dropped').count()).toBe(2);
+    expect(await page.locator('#panel .delta-part.dropped[open]').count()).toBe(0);
+    // vp.md line 139: the first key action, which no skill list names.
+    const intuition = step.locator('.develops > li', { hasText: 'Develop Deep Product Intuition' });
+    await eventually(() => intuition.locator('summary').textContent()).toBe('Develop Deep Product Intuition · a capability no skill list names');
+    await intuition.locator('summary').click();
+    await eventually(() => intuition.locator('cite').allTextContents()).toContain(' vp.md, line 139');
+    expect(consoleErrors).toEqual([]);
+    await screenshot('path-vp-cto');
+  });
+
   it('says which page states each comparison, and shows two pages that disagree as a disagreement', async () => {
     // seed/manager.md:115 calls the Manager "Captain of a single ship"; seed/individual-contributor.md:115,
     // in its own comparison, "Coach on the sideline".
@@ -178,10 +220,10 @@ describe.each([
   });
 
   it('highlights the path from Individual Contributor to CTO and lists each step with its skill delta', async () => {
-    const expected = await api.query<{ transitionPaths: { steps: { id: string; skillDelta: Record<'gained' | 'retained' | 'dropped', unknown[]> }[] }[] }>(
-      '{ transitionPaths(from: "individual-contributor", to: "cto") { steps { id skillDelta { gained { id } retained { id } dropped { id } } } } }',
+    const expected = await api.query<{ transitionPlan: { paths: { steps: { id: string; skillDelta: Record<'gained' | 'retained' | 'dropped' | 'unstated', unknown[]> & { targetProfile: string } }[] }[] } }>(
+      '{ transitionPlan(from: "individual-contributor", to: "cto") { paths { steps { id skillDelta { targetProfile gained { id } retained { id } dropped { id } unstated { id } } } } } }',
     );
-    const [path] = expected.data?.transitionPaths ?? [];
+    const [path] = expected.data?.transitionPlan.paths ?? [];
     await page.goto(api.server.url);
     await mapDrawn(page);
     await choose(page, 'from', 'Individual Contributor');
@@ -205,6 +247,7 @@ describe.each([
         `Gained (${step.skillDelta.gained.length})`,
         `Retained (${step.skillDelta.retained.length})`,
         `Dropped (${step.skillDelta.dropped.length})`,
+        ...(step.skillDelta.targetProfile === 'INFERRED' ? [`Not stated (${step.skillDelta.unstated.length})`] : []),
       ]);
     }
     await eventually(() => steps.first().locator('.shifts li').count()).toBe(4);
@@ -218,7 +261,8 @@ describe.each([
       'Multi-year planning, scenario analysis, prioritization at scale, risk management',
       'Org design, M&A integration, scaling operations, navigating politics',
     ].flatMap((row) => row.split(', ').map((name) => name.charAt(0).toUpperCase() + name.slice(1)));
-    await eventually(() => page.locator('#panel [data-delta="cumulative"] .gained li').allTextContents()).toEqual(vpList);
+    await eventually(() => page.locator('#panel [data-delta="cumulative"] .gained .skill-name').allTextContents()).toEqual(vpList);
+    await eventually(() => page.locator('#panel [data-delta="cumulative"] .gained .basis').first().textContent()).toBe(' · inherited from VP');
     expect(consoleErrors).toEqual([]);
     await screenshot('path');
   });

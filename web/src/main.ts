@@ -92,12 +92,12 @@ async function render(reveal: Reveal = 'none'): Promise<void> {
   const { from, to } = state as { from: string; to: string };
   if (!state.role) showPanel(loadingPanel(`${nameOf(from)} → ${nameOf(to)}`, `the paths from ${nameOf(from)} to ${nameOf(to)}`));
   try {
-    const { transitionPaths } = await paths;
+    const { transitionPlan } = await paths;
     if (stale()) return;
-    const highlighted = onPaths(transitionPaths);
+    const highlighted = onPaths(transitionPlan.paths);
     graph.show({ ...state, paths: highlighted, focus, goTo: goToOf(highlighted, focus) });
     if (state.view === 'overlap') void overlap.show(overlapSet(highlighted));
-    if (!state.role) showPanel(pathsPanel(refOf(from), refOf(to), transitionPaths), reveal);
+    if (!state.role) showPanel(pathsPanel(refOf(from), refOf(to), transitionPlan), reveal);
   } catch (error) {
     if (stale() || state.role) return;
     const goalUnknown = error instanceof ApiAnswerError && !error.notFound(from) && error.notFound(to);

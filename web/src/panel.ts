@@ -1,6 +1,6 @@
 import { yearsLabel } from '../../src/career-map/years-label.js';
 import { h } from './dom.js';
-import type { ComparisonFact, MapCluster, Path, PathStep, RoleDetails, RoleRef, SkillDelta, SkillItem } from './queries.js';
+import type { ComparisonFact, Development, Evidence, MapCluster, Path, PathsData, PathStep, RoleDetails, RoleRef, SkillDelta, SkillItem } from './queries.js';
 
 /** What the side panel shows: a heading, the body under it, and a sentence for screen readers to announce. */
 export interface PanelContent {
@@ -94,7 +94,9 @@ export function rolePanel(role: RoleDetails, actions: RoleActions, state: { from
         h('div', { class: 'group' }, h('h4', {}, area), h('ul', {}, items.map((item) => h('li', {}, item.text, cite(item.source))))),
       ), { name: 'responsibilities' }),
       section('Skills', role.skills.length, [
-        role.hasPage ? null : h('p', { class: 'hint' }, 'No page of its own lists them: they come from other pages.'),
+        role.profile === 'INFERRED'
+          ? h('p', { class: 'hint profile' }, 'Inferred profile: no page of its own lists its skills, so this set is partial. Each skill says where it comes from.')
+          : null,
         ...groupBy(role.skills, (skill) => skill.category ?? 'Other').map(([category, skills]) => h('div', { class: 'group' }, h('h4', {}, category), chips(skills))),
       ].filter((part) => part !== null), { name: 'skills' }),
       section('Scope', role.scope.length, [h('dl', { class: 'facts' }, role.scope.flatMap((item) => [h('dt', {}, item.key), h('dd', {}, item.value, cite(item.source))]))]),
@@ -118,7 +120,7 @@ export function rolePanel(role: RoleDetails, actions: RoleActions, state: { from
   };
 }
 
-export function pathsPanel(from: RoleRef, to: RoleRef, paths: Path[]): PanelContent {
+export function pathsPanel(from: RoleRef, to: RoleRef, { paths, truncated }: PathsData['transitionPlan']): PanelContent {
   const title = `${nameOf(from)} → ${nameOf(to)}`;
   if (paths.length === 0) {
     return {
@@ -127,12 +129,12 @@ export function pathsPanel(from: RoleRef, to: RoleRef, paths: Path[]): PanelCont
       body: [h('p', {}, `No path of transitions leads from ${from.title} to ${to.title}. Try another start or goal: arrows on the map point the way a career moves.`)],
     };
   }
-  const summary = `${count(paths.length, 'path')} from ${from.title} to ${to.title}.`;
+  const summary = `${truncated ? `The ${count(paths.length, 'shortest path')} of more` : count(paths.length, 'path')} from ${from.title} to ${to.title}.`;
   return {
     title,
     eyebrow: 'Paths',
     announce: summary,
-    body: [h('p', {}, summary), ...paths.map((path, index) => pathSection(path, index, paths.length))],
+    body: [h('p', {}, summary), ...paths.map((path, index) => pathSection(path, index, paths.length, to))],
   };
 }
 
@@ -159,14 +161,14 @@ export function errorPanel(title: string, message: string, retry: () => void): P
   };
 }
 
-function pathSection(path: Path, index: number, total: number): HTMLElement {
+function pathSection(path: Path, index: number, total: number, to: RoleRef): HTMLElement {
   const years = yearsLabel(path.years.min, path.years.max, path.years.openEnded) ?? 'no years stated';
   const heading = total > 1 ? `Path ${index + 1}: ` : 'Path: ';
   return h('section', { class: 'path', 'aria-label': `Path ${index + 1}` },
     h('h3', {}, heading, path.roles.map(nameOf).join(' → ')),
     h('p', { class: 'path-facts' }, `${count(path.hops, 'step')} · ${years}`),
     h('h4', {}, 'Skills over the whole path'),
-    delta(path.skillDelta, 'cumulative'),
+    delta(path.skillDelta, 'cumulative', to),
     h('ol', { class: 'steps' }, path.steps.map((step, stepIndex) => h('li', {}, stepDetails(step, stepIndex, index === 0)))),
   );
 }
@@ -183,22 +185,41 @@ function stepDetails(step: PathStep, index: number, open: boolean): HTMLElement 
           h('li', {}, h('strong', {}, action.title), action.bullets.length ? h('ul', {}, action.bullets.map((bullet) => h('li', {}, bullet))) : null),
         )))
       : null,
+    step.develops.length
+      ? h('div', { class: 'group', 'data-section': 'develops' }, h('h4', {}, 'Develops'), h('ul', { class: 'develops' }, step.develops.map(development)))
+      : null,
     h('h4', {}, 'Skill delta'),
-    delta(step.skillDelta, 'step'),
+    delta(step.skillDelta, 'step', step.to),
   );
 }
 
-function delta(skills: SkillDelta, kind: 'step' | 'cumulative'): HTMLElement {
-  const part = (name: string, className: string, items: SkillItem[], open: boolean) =>
+/** A skill or capability a step develops, with the sentences it is inferred from behind a disclosure. */
+function development(item: Development): HTMLElement {
+  return h('li', {}, h('details', { class: 'evidence' },
+    h('summary', {}, h('span', { class: 'skill-name' }, item.capability), item.skill ? null : h('span', { class: 'basis' }, ' · a capability no skill list names')),
+    evidenceList(item.evidence),
+  ));
+}
+
+function delta(skills: SkillDelta, kind: 'step' | 'cumulative', target: RoleRef): HTMLElement {
+  const part = (name: string, className: string, items: SkillItem[], open: boolean, note: string | null = null) =>
     h('details', { class: `delta-part ${className}`, open },
       h('summary', {}, `${name} (${items.length})`),
+      note && items.length ? h('p', { class: 'hint' }, note) : null,
       items.length ? chips(items) : h('p', { class: 'none' }, 'None.'),
     );
+  const inferred = skills.targetProfile === 'INFERRED';
   return h('div', { class: `delta ${kind}`, 'data-delta': kind },
+    inferred
+      ? h('p', { class: 'hint profile' }, `${nameOf(target)}'s profile is inferred: no page of its own lists its skills, so the pages drop nothing for sure.`)
+      : null,
     part('Gained', 'gained', skills.gained, true),
     part('Retained', 'retained', skills.retained, false),
-    // Closed: which skills a move drops is what the pages state least (see issue 12); the count is in sight.
+    // Closed: a list of losses is read as a verdict; only what a page or a curator states is in it, and its count is in sight.
     part('Dropped', 'dropped', skills.dropped, false),
+    inferred || skills.unstated.length
+      ? part('Not stated', 'unstated', skills.unstated, false, `No page says whether ${nameOf(target)} needs these.`)
+      : null,
   );
 }
 
@@ -265,8 +286,28 @@ function section(title: string, size: number, content: Node[], { name, empty = '
   );
 }
 
+/** Skills with, where a role lists them, why it has them: stated, inherited from a role, or developed (with its sentences). */
 function chips(skills: SkillItem[]): HTMLElement {
-  return h('ul', { class: 'chips' }, skills.map((skill) => h('li', {}, skill.name)));
+  return h('ul', { class: 'chips' }, skills.map((skill) => h('li', { 'data-basis': skill.basis?.toLowerCase() },
+    skill.basis === 'DEVELOPED'
+      ? h('details', { class: 'evidence' }, h('summary', {}, h('span', { class: 'skill-name' }, skill.name), basisLabel(skill)), evidenceList(skill.evidence))
+      : [h('span', { class: 'skill-name' }, skill.name), basisLabel(skill)],
+  )));
+}
+
+function basisLabel(skill: SkillItem): HTMLElement | null {
+  if (!skill.basis) return null;
+  const label = skill.basis === 'INHERITED'
+    ? `inherited from ${skill.inheritedFrom.map(nameOf).join(' and ') || 'the roles leading here'}`
+    : skill.basis.toLowerCase();
+  return h('span', { class: `basis ${skill.basis.toLowerCase()}` }, ` · ${label}`);
+}
+
+function evidenceList(evidence: Evidence[]): HTMLElement {
+  return h('ul', { class: 'evidence-list' }, evidence.map((item) => h('li', {},
+    h('q', {}, item.text),
+    h('cite', { class: 'source', title: `${item.file}${item.line ? `:${item.line}` : ''}` }, ` ${baseName(item.file)}${item.line ? `, line ${item.line}` : ''}`),
+  )));
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): [string, T[]][] {

@@ -52,10 +52,31 @@ export interface Timeline {
   openEnded: boolean;
 }
 
+export type SkillBasis = 'STATED' | 'INHERITED' | 'DEVELOPED';
+export type Profile = 'STATED' | 'INFERRED';
+
+/** A sentence of a page that supports something the graph infers. */
+export interface Evidence {
+  text: string;
+  file: string;
+  line: number | null;
+}
+
 export interface SkillItem {
   id: string;
   name: string;
   category: string | null;
+  /** Why the role it is listed under has it; null where it is listed under no role (a dropped skill). */
+  basis: SkillBasis | null;
+  evidence: Evidence[];
+  inheritedFrom: { id: string; title: string; label: string | null }[];
+}
+
+/** A skill, or a capability no skill list names, that a transition develops, with the sentences it comes from. */
+export interface Development {
+  skill: { id: string; name: string } | null;
+  capability: string;
+  evidence: Evidence[];
 }
 
 export interface RoleRef {
@@ -69,6 +90,7 @@ export interface RoleDetails extends RoleRef {
   summary: string | null;
   level: number;
   hasPage: boolean;
+  profile: Profile;
   /** "file:line" of its own page, or of the first page that names it. */
   source: string;
   responsibilities: { area: string; text: string; source: string }[];
@@ -85,25 +107,37 @@ export interface ComparisonFact {
   source: string;
 }
 
+// Under a role (its skills, or a delta's target), why the role has each skill and what supports it.
+const skillFacts = `fragment SkillFacts on Skill {
+  id name category basis
+  evidence { ...EvidenceFacts }
+  inheritedFrom { id title label }
+}
+fragment EvidenceFacts on Evidence { text file line }`;
+
 export interface RoleData {
   role: RoleDetails;
 }
 
 export const roleQuery = `query Role($id: ID!) {
   role(id: $id) {
-    id title label question summary level hasPage source
+    id title label question summary level hasPage profile source
     responsibilities { area text source }
-    skills { id name category }
+    skills { ...SkillFacts }
     scope { key value source }
     comparisons { table dimension value source }
     transitionsOut { id to { id title label } timeline { text minYears maxYears openEnded } }
   }
-}`;
+}
+${skillFacts}`;
 
 export interface SkillDelta {
+  targetProfile: Profile;
   gained: SkillItem[];
   retained: SkillItem[];
   dropped: SkillItem[];
+  /** Skills of the source whose fate nothing states: the target's profile is inferred and does not carry them. */
+  unstated: SkillItem[];
 }
 
 export interface PathStep {
@@ -113,6 +147,7 @@ export interface PathStep {
   timeline: Timeline;
   shifts: { from: string; to: string }[];
   actions: { title: string; bullets: string[] }[];
+  develops: Development[];
   skillDelta: SkillDelta;
 }
 
@@ -125,29 +160,36 @@ export interface Path {
 }
 
 export interface PathsData {
-  transitionPaths: Path[];
+  transitionPlan: { paths: Path[]; truncated: boolean };
 }
 
-// The most hops the API allows: the page shows every path there is.
+// The most hops and paths the API allows: the page shows every path there is, and says when there were more.
 export const pathsQuery = `query Paths($from: ID!, $to: ID!) {
-  transitionPaths(from: $from, to: $to, maxHops: 6) {
-    hops
-    roles { id title label }
-    years { min max openEnded }
-    skillDelta { ...Delta }
-    steps {
-      id
-      from { id title label }
-      to { id title label }
-      timeline { text minYears maxYears openEnded }
-      shifts { from to }
-      actions { title bullets }
+  transitionPlan(from: $from, to: $to, maxHops: 6, first: 1000) {
+    truncated
+    paths {
+      hops
+      roles { id title label }
+      years { min max openEnded }
       skillDelta { ...Delta }
+      steps {
+        id
+        from { id title label }
+        to { id title label }
+        timeline { text minYears maxYears openEnded }
+        shifts { from to }
+        actions { title bullets }
+        develops { skill { id name } capability evidence { ...EvidenceFacts } }
+        skillDelta { ...Delta }
+      }
     }
   }
 }
 fragment Delta on SkillDelta {
-  gained { id name category }
-  retained { id name category }
-  dropped { id name category }
-}`;
+  targetProfile
+  gained { ...SkillFacts }
+  retained { ...SkillFacts }
+  dropped { ...SkillFacts }
+  unstated { ...SkillFacts }
+}
+${skillFacts}`;
