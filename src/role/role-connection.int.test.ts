@@ -84,11 +84,12 @@ describe('rolesConnection filters', () => {
     expect(await rolesWhere('{ level: 9 }')).toEqual({ ids: [], totalCount: 0 });
   });
 
-  it('by skill: the roles whose Key Skill Sets list it, and a role without a page that a transition develops it for', async () => {
+  it('by skill: the roles whose Key Skill Sets list it, and the roles without a page that inherit it', async () => {
     // Hiring: manager.md (People Leadership) and director.md (Talent).
     expect(await rolesWhere('{ skill: "hiring" }')).toEqual({ ids: ['manager', 'director'], totalCount: 2 });
-    // Market dynamics: vp.md (Business Acumen); and the CTO, from vp.md's "Understand customer problems and market dynamics deeply".
-    expect(await rolesWhere('{ skill: "market-dynamics" }')).toEqual({ ids: ['vp', 'cto'], totalCount: 2 });
+    // Market dynamics: vp.md (Business Acumen); and the CTO and the CEO, which have no page and whose one
+    // predecessor is the VP, so they inherit the VP's stated skills.
+    expect(await rolesWhere('{ skill: "market-dynamics" }')).toEqual({ ids: ['vp', 'ceo', 'cto'], totalCount: 3 });
     expect(await rolesWhere('{ skill: "no-such-skill" }')).toEqual({ ids: [], totalCount: 0 });
   });
 
@@ -110,7 +111,8 @@ describe('rolesConnection filters', () => {
   });
 
   it('with every filter at once', async () => {
-    expect(await rolesWhere('{ level: 5, hasPage: false, skill: "market-dynamics" }')).toEqual({ ids: ['cto'], totalCount: 1 });
+    expect(await rolesWhere('{ level: 5, hasPage: false, skill: "market-dynamics" }')).toEqual({ ids: ['ceo', 'cto'], totalCount: 2 });
+    expect(await rolesWhere('{ level: 4, hasPage: false, skill: "market-dynamics" }')).toEqual({ ids: [], totalCount: 0 });
   });
 
   it('counts the roles of each level, of all roles or of those filtered', async () => {
