@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { Router } from 'express';
 import { startApiServer, type ApiOptions, type ApiServer } from '../src/api/server.js';
 import { defaultMaxQueryComplexity } from '../src/config.js';
@@ -17,6 +18,9 @@ export interface TestApi {
   server: ApiServer;
   /** Posts a GraphQL operation and returns the parsed response with its HTTP status. */
   query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** The operation's data, after asserting that it answered without errors. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  data<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -49,8 +53,13 @@ export async function startTestApi(database: Database, options: { apiToken?: str
     // A test's requests have all been answered when it stops the server: no need to wait for stragglers.
     drainGraceMs: 250,
   });
-  return {
+  const api: TestApi = {
     server,
+    async data(query, variables) {
+      const response = await api.query(query, variables);
+      expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+      return response.data as never;
+    },
     async query(query, variables, headers) {
       const response = await fetch(`${server.url}/graphql`, {
         method: 'POST',
@@ -61,4 +70,5 @@ export async function startTestApi(database: Database, options: { apiToken?: str
     },
     stop: () => server.stop(),
   };
+  return api;
 }

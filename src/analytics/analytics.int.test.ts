@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedGraph, startTestApi, testApiToken, type GraphQLResponse, type TestApi } from '../../tests/api-server.js';
+import { seedGraph, startTestApi, testApiToken, type TestApi } from '../../tests/api-server.js';
 import { clearGraph, openTestDatabase } from '../../tests/neo4j.js';
 import { refreshDerivedFacts } from '../derived/derived-facts.writer.js';
 import { pageFileName, renderRolePage } from '../generator/role-page.writer.js';
@@ -108,12 +108,6 @@ function expectedReadiness(person: string[], first: number) {
 
 // ---- Calling the API -------------------------------------------------------------------------------------
 
-async function data<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const response: GraphQLResponse<T> = await api.query<T>(query, variables);
-  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  return response.data as T;
-}
-
 async function errorOf(query: string, on: TestApi = api) {
   const response = await on.query(query);
   expect(response.errors, 'the operation should fail').toHaveLength(1);
@@ -126,7 +120,7 @@ interface Skills {
 
 describe('skillOverlap', () => {
   it('splits director and vp into shared and own skills, with their Jaccard index and overlap coefficient', async () => {
-    const { skillOverlap } = await data<{ skillOverlap: { shared: { id: string; name: string }[]; onlyA: { id: string }[]; onlyB: { id: string }[]; jaccard: number; overlapCoefficient: number } }>(
+    const { skillOverlap } = await api.data<{ skillOverlap: { shared: { id: string; name: string }[]; onlyA: { id: string }[]; onlyB: { id: string }[]; jaccard: number; overlapCoefficient: number } }>(
       `{ skillOverlap(a: "director", b: "vp") {
           shared { id name } onlyA { id } onlyB { id }
           jaccard overlapCoefficient } }`,
@@ -144,7 +138,7 @@ describe('skillOverlap', () => {
   });
 
   it('includes the skills derived for a role without a page', async () => {
-    const { skillOverlap } = await data<{ skillOverlap: Skills & { sharedCount: number; jaccard: number } }>(
+    const { skillOverlap } = await api.data<{ skillOverlap: Skills & { sharedCount: number; jaccard: number } }>(
       '{ skillOverlap(a: "vp", b: "cto") { shared { id } sharedCount jaccard } }',
     );
     expect(setOf('cto').size).toBeGreaterThan(0);
@@ -154,7 +148,7 @@ describe('skillOverlap', () => {
 
   it('compares only the skills of the categories asked for, named by name or id', async () => {
     const categories = ['executive-leadership', 'business-acumen'];
-    const { skillOverlap } = await data<{ skillOverlap: Skills & { jaccard: number; overlapCoefficient: number } }>(
+    const { skillOverlap } = await api.data<{ skillOverlap: Skills & { jaccard: number; overlapCoefficient: number } }>(
       '{ skillOverlap(a: "director", b: "vp", categories: ["Executive Leadership", "business-acumen"]) { shared { id } jaccard overlapCoefficient } }',
     );
     const director = setOf('director', categories);
@@ -170,7 +164,7 @@ interface Matrix {
 
 describe('overlapMatrix', () => {
   it('gives every ordered pair of the roles, row by row: symmetric, 1 on the diagonal, each cell exact', async () => {
-    const { overlapMatrix } = await data<Matrix>(`{ overlapMatrix(roles: ["manager", "director", "vp", "cto", "ceo"]) {
+    const { overlapMatrix } = await api.data<Matrix>(`{ overlapMatrix(roles: ["manager", "director", "vp", "cto", "ceo"]) {
       roles { id } cells { a b jaccard sharedCount } } }`);
     const roles = ['manager', 'director', 'vp', 'cto', 'ceo'];
     expect(ids(overlapMatrix.roles)).toEqual(roles);
@@ -187,19 +181,19 @@ describe('overlapMatrix', () => {
 
   it('gives the same Jaccard indexes as rows, without the ids', async () => {
     const roles = ['manager', 'director', 'vp', 'cto', 'ceo'];
-    const { overlapMatrix } = await data<Matrix>(`{ overlapMatrix(roles: ${JSON.stringify(roles)}) { jaccardRows } }`);
+    const { overlapMatrix } = await api.data<Matrix>(`{ overlapMatrix(roles: ${JSON.stringify(roles)}) { jaccardRows } }`);
     expect(overlapMatrix.jaccardRows).toEqual(roles.map((a) => roles.map((b) => expectedScores(setOf(a), setOf(b)).jaccard)));
   });
 
   it('compares every role, lowest level first, when no roles are named', async () => {
-    const { overlapMatrix } = await data<Matrix>('{ overlapMatrix { roles { id } cells { a b jaccard } } }');
+    const { overlapMatrix } = await api.data<Matrix>('{ overlapMatrix { roles { id } cells { a b jaccard } } }');
     expect(ids(overlapMatrix.roles)).toEqual(['individual-contributor', 'manager', 'director', 'vp', 'ceo', 'cto']);
     expect(overlapMatrix.cells).toHaveLength(36);
   });
 
   it('leaves out the cells under minJaccard', async () => {
     const roles = ['individual-contributor', 'manager', 'director', 'vp', 'cto', 'ceo'];
-    const { overlapMatrix } = await data<Matrix>(`{ overlapMatrix(roles: ${JSON.stringify(roles)}, minJaccard: 0.1) { cells { a b jaccard } jaccardRows } }`);
+    const { overlapMatrix } = await api.data<Matrix>(`{ overlapMatrix(roles: ${JSON.stringify(roles)}, minJaccard: 0.1) { cells { a b jaccard } jaccardRows } }`);
     const jaccard = (a: string, b: string) => expectedScores(setOf(a), setOf(b)).jaccard;
     const expected = roles.flatMap((a) => roles.map((b) => ({ a, b, jaccard: jaccard(a, b) }))).filter((cell) => cell.jaccard >= 0.1);
     expect(expected.length).toBeLessThan(36);
@@ -225,7 +219,7 @@ describe('overlapMatrix', () => {
 
 describe('similarRoles', () => {
   it('ranks the roles that share skills with vp by Jaccard index, exactly', async () => {
-    const { similarRoles } = await data<{ similarRoles: { role: { id: string }; jaccard: number; shared: { id: string }[] }[] }>(
+    const { similarRoles } = await api.data<{ similarRoles: { role: { id: string }; jaccard: number; shared: { id: string }[] }[] }>(
       '{ similarRoles(to: "vp", first: 3) { role { id } jaccard shared { id } } }',
     );
     expect(similarRoles.map((entry) => ({ id: entry.role.id, jaccard: entry.jaccard, shared: ids(entry.shared) }))).toEqual(
@@ -235,7 +229,7 @@ describe('similarRoles', () => {
   });
 
   it('takes minJaccard and categories', async () => {
-    const { similarRoles } = await data<{ similarRoles: { role: { id: string }; jaccard: number; sharedCount: number }[] }>(
+    const { similarRoles } = await api.data<{ similarRoles: { role: { id: string }; jaccard: number; sharedCount: number }[] }>(
       '{ similarRoles(to: "director", first: 10, minJaccard: 0.05, categories: ["talent", "strategy"]) { role { id } jaccard sharedCount } }',
     );
     expect(similarRoles.map((entry) => ({ id: entry.role.id, jaccard: entry.jaccard, sharedCount: entry.sharedCount }))).toEqual(
@@ -254,7 +248,7 @@ describe('skillCentrality', () => {
   const comparable = (list: Central[]) => list.map((entry) => ({ id: entry.skill.id, roleCount: entry.roleCount, categories: entry.categories, betweenness: entry.betweenness }));
 
   it('ranks the skills that bridge roles by their betweenness, exactly', async () => {
-    const { skillCentrality } = await data<{ skillCentrality: Central[] }>('{ skillCentrality(first: 10) { skill { id name } roleCount categories betweenness } }');
+    const { skillCentrality } = await api.data<{ skillCentrality: Central[] }>('{ skillCentrality(first: 10) { skill { id name } roleCount categories betweenness } }');
     const expected = expectedCentrality(10);
     expect(skillCentrality.map((entry) => entry.skill.id)).toEqual(expected.map((entry) => entry.id));
     comparable(skillCentrality).forEach((entry, index) => {
@@ -266,7 +260,7 @@ describe('skillCentrality', () => {
   });
 
   it('ranks within the categories asked for, on the graph of those skills only', async () => {
-    const { skillCentrality } = await data<{ skillCentrality: Central[] }>(
+    const { skillCentrality } = await api.data<{ skillCentrality: Central[] }>(
       '{ skillCentrality(first: 100, categories: ["Communication"]) { skill { id name } roleCount categories betweenness } }',
     );
     const expected = expectedCentrality(100, ['communication']);
@@ -286,7 +280,7 @@ describe('readiness', () => {
   }
 
   it('ranks roles by how much of their skills a person has, with what is missing', async () => {
-    const { readiness } = await data<{ readiness: Ready[] }>(`{ readiness(skills: ["vision-setting", "budgeting", "public-speaking"], first: 5) {
+    const { readiness } = await api.data<{ readiness: Ready[] }>(`{ readiness(skills: ["vision-setting", "budgeting", "public-speaking"], first: 5) {
       role { id } coverage have { id } missing { id } } }`);
     const expected = expectedReadiness(['vision-setting', 'budgeting', 'public-speaking'], 5);
     expect(readiness.map((entry) => ({ id: entry.role.id, coverage: entry.coverage, have: ids(entry.have), missing: ids(entry.missing) }))).toEqual(
@@ -296,7 +290,7 @@ describe('readiness', () => {
   });
 
   it('reports skill ids it does not know instead of failing', async () => {
-    const { readiness } = await data<{ readiness: Ready[] }>('{ readiness(skills: ["budgeting", "juggling", "budgeting"], first: 2) { role { id } unknownSkills } }');
+    const { readiness } = await api.data<{ readiness: Ready[] }>('{ readiness(skills: ["budgeting", "juggling", "budgeting"], first: 2) { role { id } unknownSkills } }');
     expect(readiness).toHaveLength(2);
     for (const entry of readiness) expect(entry.unknownSkills).toEqual(['juggling']);
     expect(readiness.map((entry) => entry.role.id)).toEqual(expectedReadiness(['budgeting'], 2).map((entry) => entry.id));
@@ -308,13 +302,13 @@ describe('a role with no skills', () => {
   afterAll(() => database.write("MATCH (r:Role {id: 'empty-role'}) DETACH DELETE r"));
 
   it('scores 0, never NaN or an error, against any role and against itself', async () => {
-    const { skillOverlap } = await data<{ skillOverlap: { shared: unknown[]; jaccard: number; overlapCoefficient: number } }>(
+    const { skillOverlap } = await api.data<{ skillOverlap: { shared: unknown[]; jaccard: number; overlapCoefficient: number } }>(
       '{ skillOverlap(a: "empty-role", b: "vp") { shared { id } jaccard overlapCoefficient } }',
     );
     expect(skillOverlap).toEqual({ shared: [], jaccard: 0, overlapCoefficient: 0 });
-    const self = await data<{ skillOverlap: { jaccard: number; overlapCoefficient: number } }>('{ skillOverlap(a: "empty-role", b: "empty-role") { jaccard overlapCoefficient } }');
+    const self = await api.data<{ skillOverlap: { jaccard: number; overlapCoefficient: number } }>('{ skillOverlap(a: "empty-role", b: "empty-role") { jaccard overlapCoefficient } }');
     expect(self.skillOverlap).toEqual({ jaccard: 0, overlapCoefficient: 0 });
-    const { overlapMatrix } = await data<Matrix>('{ overlapMatrix(roles: ["empty-role", "vp"]) { cells { a b jaccard sharedCount } } }');
+    const { overlapMatrix } = await api.data<Matrix>('{ overlapMatrix(roles: ["empty-role", "vp"]) { cells { a b jaccard sharedCount } } }');
     expect(overlapMatrix.cells).toEqual([
       { a: 'empty-role', b: 'empty-role', jaccard: 0, sharedCount: 0 },
       { a: 'empty-role', b: 'vp', jaccard: 0, sharedCount: 0 },
@@ -324,9 +318,9 @@ describe('a role with no skills', () => {
   });
 
   it('has no similar roles and is left out of readiness', async () => {
-    const { similarRoles } = await data<{ similarRoles: unknown[] }>('{ similarRoles(to: "empty-role") { role { id } } }');
+    const { similarRoles } = await api.data<{ similarRoles: unknown[] }>('{ similarRoles(to: "empty-role") { role { id } } }');
     expect(similarRoles).toEqual([]);
-    const { readiness } = await data<{ readiness: { role: { id: string } }[] }>('{ readiness(skills: [], first: 100) { role { id } coverage } }');
+    const { readiness } = await api.data<{ readiness: { role: { id: string } }[] }>('{ readiness(skills: [], first: 100) { role { id } coverage } }');
     expect(readiness.map((entry) => entry.role.id)).not.toContain('empty-role');
     expect(readiness).toHaveLength([...skillSets.values()].filter((skills) => skills.size > 0).length);
   });
@@ -391,7 +385,7 @@ describe('on a generated taxonomy of 80 roles', () => {
   }
 
   async function centrality(): Promise<Ranked[]> {
-    const { skillCentrality } = await data<{ skillCentrality: { skill: { id: string }; roleCount: number; categories: number; betweenness: number }[] }>(
+    const { skillCentrality } = await api.data<{ skillCentrality: { skill: { id: string }; roleCount: number; categories: number; betweenness: number }[] }>(
       '{ skillCentrality(first: 100) { skill { id } roleCount categories betweenness } }',
     );
     return skillCentrality.map(({ skill, ...figures }) => ({ id: skill.id, ...figures }));
@@ -463,7 +457,7 @@ describe('on a generated taxonomy of 80 roles', () => {
 
   it('ranks similar roles exactly, for every role', async () => {
     for (const role of skillSets.keys()) {
-      const { similarRoles } = await data<{ similarRoles: { role: { id: string }; jaccard: number; overlapCoefficient: number; sharedCount: number }[] }>(
+      const { similarRoles } = await api.data<{ similarRoles: { role: { id: string }; jaccard: number; overlapCoefficient: number; sharedCount: number }[] }>(
         `{ similarRoles(to: "${role}", first: 5) { role { id } jaccard overlapCoefficient sharedCount } }`,
       );
       expect(similarRoles.map((entry) => ({ id: entry.role.id, jaccard: entry.jaccard, overlapCoefficient: entry.overlapCoefficient, sharedCount: entry.sharedCount }))).toEqual(
@@ -473,7 +467,7 @@ describe('on a generated taxonomy of 80 roles', () => {
   });
 
   it('gives the matrix of every role exactly', async () => {
-    const { overlapMatrix } = await data<Matrix>('{ overlapMatrix { roles { id } cells { a b jaccard sharedCount } } }');
+    const { overlapMatrix } = await api.data<Matrix>('{ overlapMatrix { roles { id } cells { a b jaccard sharedCount } } }');
     const roles = ids(overlapMatrix.roles);
     expect(sorted(roles)).toEqual(sorted(skillSets.keys()));
     expect(overlapMatrix.cells).toEqual(
@@ -488,7 +482,7 @@ describe('on a generated taxonomy of 80 roles', () => {
 
   it('ranks readiness exactly', async () => {
     const person = [...skillCategories.keys()].sort().filter((_, index) => index % 9 === 0);
-    const { readiness } = await data<{ readiness: { role: { id: string }; coverage: number; have: { id: string }[]; missing: { id: string }[] }[] }>(
+    const { readiness } = await api.data<{ readiness: { role: { id: string }; coverage: number; have: { id: string }[]; missing: { id: string }[] }[] }>(
       `{ readiness(skills: ${JSON.stringify(person)}, first: 20) { role { id } coverage have { id } missing { id } } }`,
     );
     expect(readiness.map((entry) => ({ id: entry.role.id, coverage: entry.coverage, have: ids(entry.have), missing: ids(entry.missing) }))).toEqual(

@@ -18,15 +18,9 @@ afterAll(async () => {
 });
 
 /** Runs an operation that must succeed and returns its data. */
-async function data<T = Record<string, any>>(query: string): Promise<T> {
-  const response = await api.query<T>(query);
-  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  return response.data as T;
-}
-
 describe('role(id)', () => {
   it('returns the VP with everything its page states', async () => {
-    const { role } = await data(`{ role(id: "vp") { id title question
+    const { role } = await api.data(`{ role(id: "vp") { id title question
       responsibilities { area text }
       skills { id name category }
       activities { slot text }
@@ -61,7 +55,7 @@ describe('role(id)', () => {
 
 describe('roles', () => {
   it('orders the ladder by level', async () => {
-    const { roles } = await data('{ roles(orderBy: LEVEL_ASC, first: 10) { id title level } }');
+    const { roles } = await api.data('{ roles(orderBy: LEVEL_ASC, first: 10) { id title level } }');
     expect(roles.map((role: { id: string; level: number }) => [role.id, role.level])).toEqual([
       ['individual-contributor', 1],
       ['manager', 2],
@@ -73,14 +67,14 @@ describe('roles', () => {
   });
 
   it('pages with first and offset', async () => {
-    const { roles } = await data('{ roles(orderBy: LEVEL_DESC, first: 2, offset: 1) { id } }');
+    const { roles } = await api.data('{ roles(orderBy: LEVEL_DESC, first: 2, offset: 1) { id } }');
     expect(roles).toEqual([{ id: 'cto' }, { id: 'vp' }]);
   });
 });
 
 describe('skill(id)', () => {
   it('lists the roles that need it', async () => {
-    const { skill } = await data('{ skill(id: "change-management") { name roles { id title } } }');
+    const { skill } = await api.data('{ skill(id: "change-management") { name roles { id title } } }');
     expect(skill).toEqual({
       name: 'Change management',
       roles: [
@@ -96,7 +90,7 @@ describe('skill(id)', () => {
 
 describe('transitionPaths', () => {
   it('finds vp → cto as one step whose shifts are the page\'s four', async () => {
-    const { transitionPaths } = await data(`{ transitionPaths(from: "vp", to: "cto", maxHops: 4) {
+    const { transitionPaths } = await api.data(`{ transitionPaths(from: "vp", to: "cto", maxHops: 4) {
       roles { id }
       years { min max openEnded }
       steps { from { id } to { id }
@@ -136,7 +130,7 @@ describe('transitionPaths', () => {
     const directorOnly = ['coaching', 'dependency-management', 'executive-communication', 'headcount-planning', 'hiring', 'incident-oversight', 'influencing-without-authority', 'managing-managers', 'operational-metrics', 'performance-management', 'program-management', 'promotion-calibration', 'roadmap-planning', 'stakeholder-management', 'technical-strategy', 'vendor-management'];
     const vpOnly = ['board-communication', 'board-presentations', 'building-executive-teams', 'competitive-analysis', 'executive-presence', 'investor-narratives', 'm-and-a-integration', 'market-dynamics', 'multi-year-planning', 'navigating-politics', 'organizational-strategy', 'p-and-l-management', 'public-speaking', 'scaling-operations', 'scenario-analysis', 'vision-setting'];
     const delta = 'targetProfile gained { id } retained { id } dropped { id } unstated { id }';
-    const { transitionPaths } = await data(`{ transitionPaths(from: "director", to: "cto") { steps { skillDelta { ${delta} } } skillDelta { ${delta} } } }`);
+    const { transitionPaths } = await api.data(`{ transitionPaths(from: "director", to: "cto") { steps { skillDelta { ${delta} } } skillDelta { ${delta} } } }`);
     const sets = (skillDelta: Record<string, unknown>) =>
       Object.fromEntries(Object.entries(skillDelta).map(([key, value]) => [key, Array.isArray(value) ? value.map((skill: { id: string }) => skill.id).sort() : value]));
     const [path] = transitionPaths;
@@ -148,7 +142,7 @@ describe('transitionPaths', () => {
   });
 
   it('adds up the years along a longer path', async () => {
-    const { transitionPaths } = await data('{ transitionPaths(from: "individual-contributor", to: "ceo", maxHops: 4) { hops roles { id } years { min max openEnded } } }');
+    const { transitionPaths } = await api.data('{ transitionPaths(from: "individual-contributor", to: "ceo", maxHops: 4) { hops roles { id } years { min max openEnded } } }');
     expect(transitionPaths).toEqual([
       {
         hops: 4,
@@ -159,34 +153,34 @@ describe('transitionPaths', () => {
   });
 
   it('finds no path when maxHops is too small, and none downwards', async () => {
-    expect((await data('{ transitionPaths(from: "individual-contributor", to: "ceo", maxHops: 3) { hops } }')).transitionPaths).toEqual([]);
-    expect((await data('{ transitionPaths(from: "cto", to: "vp") { hops } }')).transitionPaths).toEqual([]);
+    expect((await api.data('{ transitionPaths(from: "individual-contributor", to: "ceo", maxHops: 3) { hops } }')).transitionPaths).toEqual([]);
+    expect((await api.data('{ transitionPaths(from: "cto", to: "vp") { hops } }')).transitionPaths).toEqual([]);
   });
 });
 
 describe('shortestPath', () => {
   it('walks the ladder from the first rung to CEO', async () => {
-    const { shortestPath } = await data('{ shortestPath(from: "individual-contributor", to: "ceo") { roles { id } } }');
+    const { shortestPath } = await api.data('{ shortestPath(from: "individual-contributor", to: "ceo") { roles { id } } }');
     expect(shortestPath.roles.map((role: { id: string }) => role.id)).toEqual(['individual-contributor', 'manager', 'director', 'vp', 'ceo']);
   });
 
   it('is null when the goal cannot be reached', async () => {
-    expect((await data('{ shortestPath(from: "ceo", to: "manager") { hops } }')).shortestPath).toBeNull();
+    expect((await api.data('{ shortestPath(from: "ceo", to: "manager") { hops } }')).shortestPath).toBeNull();
   });
 });
 
 describe('search', () => {
   it('finds roles and skills by their words', async () => {
-    const { search } = await data('{ search(text: "board") { __typename ... on Role { id } ... on Skill { id } } }');
+    const { search } = await api.data('{ search(text: "board") { __typename ... on Role { id } ... on Skill { id } } }');
     expect(search).toEqual(expect.arrayContaining([
       { __typename: 'Skill', id: 'board-communication' },
       { __typename: 'Skill', id: 'board-presentations' },
     ]));
-    const roles = (await data('{ search(text: "engineering manager") { __typename ... on Role { id } } }')).search;
+    const roles = (await api.data('{ search(text: "engineering manager") { __typename ... on Role { id } } }')).search;
     expect(roles).toContainEqual({ __typename: 'Role', id: 'manager' });
   });
 
   it('treats Lucene operators as text', async () => {
-    expect((await data('{ search(text: "P&L (\\"management\\" OR *") { __typename } }')).search).toEqual([]);
+    expect((await api.data('{ search(text: "P&L (\\"management\\" OR *") { __typename } }')).search).toEqual([]);
   });
 });

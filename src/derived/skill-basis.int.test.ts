@@ -20,12 +20,6 @@ afterAll(async () => {
   await database.close();
 });
 
-async function data<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const response = await api.query<T>(query, variables);
-  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  return response.data as T;
-}
-
 const ids = (list: { id: string }[]) => list.map((item) => item.id);
 const sorted = (list: string[]) => [...list].sort();
 
@@ -53,7 +47,7 @@ describe('on the seed', () => {
   beforeAll(() => seedGraph(database));
 
   it('VP → CTO keeps the VP\'s skills, gains what the transition develops with its sentence, and drops nothing', async () => {
-    const { transitionPlan } = await data(`{ transitionPlan(from: "vp", to: "cto") { truncated paths {
+    const { transitionPlan } = await api.data(`{ transitionPlan(from: "vp", to: "cto") { truncated paths {
       skillDelta { ${delta} }
       steps { skillDelta { ${delta} } develops { capability skill { id } evidence { text file line } } } } } }`);
     expect(transitionPlan.truncated).toBe(false);
@@ -84,7 +78,7 @@ describe('on the seed', () => {
   });
 
   it('gives the CTO the VP\'s skills as inherited and what the move develops, each with its basis', async () => {
-    const { role } = await data('{ role(id: "cto") { profile skills { id basis bases inheritedFrom { id } evidence { line } } } }');
+    const { role } = await api.data('{ role(id: "cto") { profile skills { id basis bases inheritedFrom { id } evidence { line } } } }');
     expect(role.profile).toBe('INFERRED');
     expect(sorted(ids(role.skills))).toEqual(sorted([...vpSkills, 'ownership']));
     const byId = new Map(role.skills.map((skill: { id: string }) => [skill.id, skill]));
@@ -96,13 +90,13 @@ describe('on the seed', () => {
       inheritedFrom: [{ id: 'vp' }],
       evidence: [{ line: 141 }],
     });
-    const { role: vp } = await data('{ role(id: "vp") { profile skills { basis } } }');
+    const { role: vp } = await api.data('{ role(id: "vp") { profile skills { basis } } }');
     expect(vp.profile).toBe('STATED');
     expect(new Set(vp.skills.map((skill: { basis: string }) => skill.basis))).toEqual(new Set(['STATED']));
   });
 
   it('VP → CEO gains nothing the VP lacks: what it develops (lines 181, 190) the VP page already lists', async () => {
-    const { transitionPlan } = await data(`{ transitionPlan(from: "vp", to: "ceo") { paths { skillDelta { ${delta} } } } }`);
+    const { transitionPlan } = await api.data(`{ transitionPlan(from: "vp", to: "ceo") { paths { skillDelta { ${delta} } } } }`);
     const [path] = transitionPlan.paths;
     expect(path.skillDelta.gained).toEqual([]);
     expect(path.skillDelta.dropped).toEqual([]);
@@ -110,16 +104,16 @@ describe('on the seed', () => {
   });
 
   it.each(['cto', 'ceo'])('ranks the VP first among the roles similar to the %s', async (to) => {
-    const { similarRoles } = await data('query($to: ID!) { similarRoles(to: $to) { role { id } } }', { to });
+    const { similarRoles } = await api.data('query($to: ID!) { similarRoles(to: $to) { role { id } } }', { to });
     expect(similarRoles[0].role.id).toBe('vp');
   });
 
   it('lets analytics count only some bases', async () => {
     // Nothing states a CTO skill: counting stated links only, it shares none with anyone.
-    expect((await data('{ similarRoles(to: "cto", bases: [STATED]) { role { id } } }')).similarRoles).toEqual([]);
-    const { skillOverlap } = await data('{ skillOverlap(a: "vp", b: "cto", bases: [STATED, DEVELOPED]) { shared { id } } }');
+    expect((await api.data('{ similarRoles(to: "cto", bases: [STATED]) { role { id } } }')).similarRoles).toEqual([]);
+    const { skillOverlap } = await api.data('{ skillOverlap(a: "vp", b: "cto", bases: [STATED, DEVELOPED]) { shared { id } } }');
     expect(sorted(ids(skillOverlap.shared))).toEqual(['board-presentations', 'market-dynamics']);
-    const { readiness } = await data('{ readiness(skills: ["ownership"], bases: [DEVELOPED], first: 1) { role { id } coverage } }');
+    const { readiness } = await api.data('{ readiness(skills: ["ownership"], bases: [DEVELOPED], first: 1) { role { id } coverage } }');
     // CTO's developed skills (lines 134, 141, 162): ownership, market dynamics, board presentations.
     expect(readiness).toEqual([{ role: { id: 'cto' }, coverage: 1 / 3 }]);
   });
@@ -202,7 +196,7 @@ describe('a role reached from two roles with pages', () => {
   afterAll(() => rm(folder, { recursive: true, force: true }));
 
   it('inherits what both predecessors state, and what a move into it develops', async () => {
-    const { role } = await data('{ role(id: "summit") { profile skills { id bases inheritedFrom { id } evidence { text file line } } } }');
+    const { role } = await api.data('{ role(id: "summit") { profile skills { id bases inheritedFrom { id } evidence { text file line } } } }');
     expect(role.profile).toBe('INFERRED');
     expect(role.skills).toEqual([
       { id: 'budgeting', bases: ['INHERITED'], inheritedFrom: [{ id: 'alpha' }, { id: 'beta' }], evidence: [] },
@@ -213,7 +207,7 @@ describe('a role reached from two roles with pages', () => {
   });
 
   it('lists apart what each predecessor has that nothing says the target keeps or drops', async () => {
-    const { transitionPlan } = await data(`{ transitionPlan(from: "start", to: "summit") { paths { roles { id } steps { skillDelta { ${delta} } } } } }`);
+    const { transitionPlan } = await api.data(`{ transitionPlan(from: "start", to: "summit") { paths { roles { id } steps { skillDelta { ${delta} } } } } }`);
     const stepInto = (via: string) =>
       transitionPlan.paths.find((path: { roles: { id: string }[] }) => path.roles[1]?.id === via).steps[1].skillDelta;
     expect(stepInto('alpha')).toMatchObject({ targetProfile: 'INFERRED', dropped: [], unstated: [{ id: 'coaching' }, { id: 'mentoring' }] });
@@ -222,7 +216,7 @@ describe('a role reached from two roles with pages', () => {
     expect(stepInto('beta')).toMatchObject({ dropped: [], unstated: [{ id: 'forecasting' }], gained: [] });
     expect(ids(stepInto('beta').retained)).toEqual(['budgeting', 'hiring', 'negotiation']);
     // The step into Alpha, whose page states its skills, drops what Start has and Alpha does not list.
-    const { transitionPlan: first } = await data(`{ transitionPlan(from: "start", to: "alpha") { paths { skillDelta { ${delta} } } } }`);
+    const { transitionPlan: first } = await api.data(`{ transitionPlan(from: "start", to: "alpha") { paths { skillDelta { ${delta} } } } }`);
     expect(first.paths[0].skillDelta).toMatchObject({ targetProfile: 'STATED', dropped: [{ id: 'typing' }], unstated: [] });
   });
 
@@ -231,19 +225,19 @@ describe('a role reached from two roles with pages', () => {
       truncated paths { roles { id } toLearn { id } steps { toLearn { id } } } } }`;
     const via = (result: Record<string, any>) => result.transitionPlan.paths.map((path: { roles: { id: string }[] }) => path.roles[1]?.id);
     // Knowing only Start's Typing: via Beta 4 to learn (its 4), via Alpha 5 (its 4, then Negotiation).
-    const without = await data(plan, { first: 10 });
+    const without = await api.data(plan, { first: 10 });
     expect(via(without)).toEqual(['beta', 'alpha']);
     expect(without.transitionPlan.paths.map((path: { toLearn: unknown[] }) => path.toLearn.length)).toEqual([4, 5]);
     // With Coaching and Mentoring: via Alpha 3 (Budgeting, Hiring, then Negotiation), via Beta still 4.
-    const withHave = await data(plan, { have: ['coaching', 'mentoring'], first: 10 });
+    const withHave = await api.data(plan, { have: ['coaching', 'mentoring'], first: 10 });
     expect(via(withHave)).toEqual(['alpha', 'beta']);
     expect(withHave.transitionPlan.paths[0].steps.map((step: { toLearn: { id: string }[] }) => ids(step.toLearn))).toEqual([['budgeting', 'hiring'], ['negotiation']]);
     expect(withHave.transitionPlan.truncated).toBe(false);
     // Cut to one, the best one is kept, and the answer says it was cut.
-    const cut = await data(plan, { have: ['coaching', 'mentoring'], first: 1 });
+    const cut = await api.data(plan, { have: ['coaching', 'mentoring'], first: 1 });
     expect(via(cut)).toEqual(['alpha']);
     expect(cut.transitionPlan.truncated).toBe(true);
-    const { shortestPath } = await data('{ shortestPath(from: "alpha", to: "summit", have: ["budgeting"]) { toLearn { id } } }');
+    const { shortestPath } = await api.data('{ shortestPath(from: "alpha", to: "summit", have: ["budgeting"]) { toLearn { id } } }');
     expect(ids(shortestPath.toLearn)).toEqual(['hiring', 'negotiation']);
   });
 });

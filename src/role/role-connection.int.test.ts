@@ -19,15 +19,9 @@ afterAll(async () => {
   await database.close();
 });
 
-async function data<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const response = await api.query<T>(query, variables);
-  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  return response.data as T;
-}
-
 /** The ids of the roles that pass `where`, all of them, with the count the connection states. */
 async function rolesWhere(where: string): Promise<{ ids: string[]; totalCount: number }> {
-  const { rolesConnection } = await data(`{ rolesConnection(where: ${where}, first: 100) { edges { node { id } } totalCount } }`);
+  const { rolesConnection } = await api.data(`{ rolesConnection(where: ${where}, first: 100) { edges { node { id } } totalCount } }`);
   return { ids: rolesConnection.edges.map((edge: { node: { id: string } }) => edge.node.id), totalCount: rolesConnection.totalCount };
 }
 
@@ -53,11 +47,11 @@ describe('rolesConnection paging', () => {
   });
 
   it('keeps its place when a role is added before the cursor, where an offset would repeat one', async () => {
-    const first = await data('{ rolesConnection(first: 3) { edges { node { id } } pageInfo { endCursor } } }');
+    const first = await api.data('{ rolesConnection(first: 3) { edges { node { id } } pageInfo { endCursor } } }');
     expect(first.rolesConnection.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual(['individual-contributor', 'manager', 'director']);
     await database.write("CREATE (:Role {id: 'apprentice', title: 'Apprentice', level: 1, sourceFile: 'test'})");
     try {
-      const next = await data('query ($after: String) { rolesConnection(first: 3, after: $after) { edges { node { id } } totalCount } }', {
+      const next = await api.data('query ($after: String) { rolesConnection(first: 3, after: $after) { edges { node { id } } totalCount } }', {
         after: first.rolesConnection.pageInfo.endCursor,
       });
       expect(next.rolesConnection.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual(['vp', 'ceo', 'cto']);
@@ -68,7 +62,7 @@ describe('rolesConnection paging', () => {
   });
 
   it('answers the counts alone with first: 0', async () => {
-    const { rolesConnection } = await data('{ rolesConnection(first: 0) { edges { cursor } pageInfo { hasNextPage endCursor } totalCount } }');
+    const { rolesConnection } = await api.data('{ rolesConnection(first: 0) { edges { cursor } pageInfo { hasNextPage endCursor } totalCount } }');
     expect(rolesConnection).toEqual({ edges: [], pageInfo: { hasNextPage: true, endCursor: null }, totalCount: 6 });
   });
 });
@@ -116,7 +110,7 @@ describe('rolesConnection filters', () => {
   });
 
   it('counts the roles of each level, of all roles or of those filtered', async () => {
-    const all = await data('{ rolesConnection(first: 0) { byLevel { level count } } }');
+    const all = await api.data('{ rolesConnection(first: 0) { byLevel { level count } } }');
     expect(all.rolesConnection.byLevel).toEqual([
       { level: 1, count: 1 },
       { level: 2, count: 1 },
@@ -124,7 +118,7 @@ describe('rolesConnection filters', () => {
       { level: 4, count: 1 },
       { level: 5, count: 2 },
     ]);
-    const filtered = await data('{ rolesConnection(where: { skill: "hiring" }, first: 0) { byLevel { level count } } }');
+    const filtered = await api.data('{ rolesConnection(where: { skill: "hiring" }, first: 0) { byLevel { level count } } }');
     expect(filtered.rolesConnection.byLevel).toEqual([
       { level: 2, count: 1 },
       { level: 3, count: 1 },
@@ -163,7 +157,7 @@ describe('rolesConnection refuses bad arguments with BAD_USER_INPUT naming them'
   });
 
   it('a cursor of another order', async () => {
-    const { rolesConnection } = await data('{ rolesConnection(orderBy: LEVEL_ASC, first: 1) { pageInfo { endCursor } } }');
+    const { rolesConnection } = await api.data('{ rolesConnection(orderBy: LEVEL_ASC, first: 1) { pageInfo { endCursor } } }');
     expect(await refusal('orderBy: TITLE_ASC, after: $after', { after: rolesConnection.pageInfo.endCursor })).toEqual([
       { code: 'BAD_USER_INPUT', argument: 'after', named: true },
     ]);

@@ -25,12 +25,6 @@ afterAll(async () => {
   await database.close();
 });
 
-async function data<T = Record<string, any>>(query: string): Promise<T> {
-  const response = await api.query<T>(query);
-  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  return response.data as T;
-}
-
 interface SkillNode {
   id: string;
   name: string;
@@ -39,7 +33,7 @@ interface SkillNode {
 
 /** The lower-cased names of the skills that pass `where`, all of them, with the count the connection states. */
 async function skillsWhere(where: string): Promise<{ names: string[]; totalCount: number }> {
-  const { skillsConnection } = await data(`{ skillsConnection(where: ${where}, first: 100) { edges { node { name } } totalCount } }`);
+  const { skillsConnection } = await api.data(`{ skillsConnection(where: ${where}, first: 100) { edges { node { name } } totalCount } }`);
   return { names: skillsConnection.edges.map((edge: { node: { name: string } }) => edge.node.name.toLowerCase()), totalCount: skillsConnection.totalCount };
 }
 
@@ -114,7 +108,7 @@ describe('skillsConnection filters', () => {
   });
 
   it('counts the skills of each category, a skill in each category any page lists it in', async () => {
-    const { skillsConnection } = await data('{ skillsConnection(where: { role: "individual-contributor" }, first: 0) { byCategory { id count } totalCount } }');
+    const { skillsConnection } = await api.data('{ skillsConnection(where: { role: "individual-contributor" }, first: 0) { byCategory { id count } totalCount } }');
     expect(skillsConnection.totalCount).toBe(26);
     // individual-contributor.md's six rows, and the rows of manager.md that list the skills both pages name:
     // Technical Judgment (System design, Code review, Technical debt management, Incident response), Delivery
@@ -134,7 +128,7 @@ describe('skillsConnection filters', () => {
 
 describe('roleCount', () => {
   it('is on skills wherever they appear, under a role too', async () => {
-    const { role, skill } = await data('{ role(id: "manager") { skills { id roleCount } } skill(id: "code-review") { roleCount } }');
+    const { role, skill } = await api.data('{ role(id: "manager") { skills { id roleCount } } skill(id: "code-review") { roleCount } }');
     const counts = new Map(role.skills.map((s: { id: string; roleCount: number }) => [s.id, s.roleCount]));
     expect([counts.get('hiring'), counts.get('sprint-planning'), counts.get('code-review')]).toEqual([2, 1, 2]);
     expect(skill.roleCount).toBe(2);
@@ -154,7 +148,7 @@ describe('skillsConnection refuses bad arguments with BAD_USER_INPUT naming them
   });
 
   it('a cursor of another order', async () => {
-    const { skillsConnection } = await data('{ skillsConnection(orderBy: ROLE_COUNT_DESC, first: 1) { pageInfo { endCursor } } }');
+    const { skillsConnection } = await api.data('{ skillsConnection(orderBy: ROLE_COUNT_DESC, first: 1) { pageInfo { endCursor } } }');
     const response = await api.query(`{ skillsConnection(orderBy: NAME_ASC, after: "${skillsConnection.pageInfo.endCursor}") { totalCount } }`);
     expect(response.errors?.map((error) => error.extensions)).toEqual([{ code: 'BAD_USER_INPUT', argument: 'after' }]);
   });
