@@ -1,6 +1,10 @@
 import type { Database } from '../src/neo4j/database.js';
 
-/** Every node and relationship with all its properties, in a stable order: equal dumps, equal graphs. */
+/**
+ * Every node and relationship with all its properties, in a stable order: equal dumps, equal graphs. Fractions
+ * are compared to 12 significant digits: a centrality is a sum whose order follows the store's, so the same
+ * graph written twice can differ in its last bits.
+ */
 export async function dumpGraph(database: Database): Promise<string> {
   const nodes = await database.read(`
     MATCH (n) WITH labels(n) AS labels, properties(n) AS properties
@@ -8,7 +12,9 @@ export async function dumpGraph(database: Database): Promise<string> {
   const relationships = await database.read(`
     MATCH (a)-[r]->(b) WITH type(r) AS type, a.id AS from, b.id AS to, properties(r) AS properties
     RETURN type, from, to, properties ORDER BY type, from, to, properties.sourceFile, properties.sourceLine`);
-  return JSON.stringify({ nodes, relationships });
+  return JSON.stringify({ nodes, relationships }, (_key, value: unknown) =>
+    typeof value === 'number' && !Number.isInteger(value) ? Number(value.toPrecision(12)) : value,
+  );
 }
 
 /** How many nodes carry each label, and how many relationships each type. */
