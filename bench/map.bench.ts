@@ -76,19 +76,14 @@ async function measure(browser: Browser, url: string, names: { role: string; fro
     await page.mouse.wheel(0, -400);
     await page.waitForTimeout(1500);
     return await page.evaluate((panelMs) => {
-      const mark = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
-      const interactive = mark('career-map:interactive');
+      // No named function in here: tsx wraps those in a `__name` helper that the page does not have.
+      const [drawn, interactive] = ['career-map:drawn', 'career-map:interactive'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN) as [number, number];
       const tasks = (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks;
-      const longest = (keep: (task: { start: number }) => boolean) => Math.max(0, ...tasks.filter(keep).map((task) => task.duration));
+      const [longestBefore, longestAfter] = [true, false].map((before) =>
+        Math.max(0, ...tasks.filter((task) => task.start < interactive === before).map((task) => task.duration)),
+      ) as [number, number];
       const firstQuery = performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/graphql')) as PerformanceResourceTiming | undefined;
-      return {
-        answered: firstQuery?.responseEnd ?? Number.NaN,
-        drawn: mark('career-map:drawn'),
-        interactive,
-        longestBefore: longest((task) => task.start < interactive),
-        longestAfter: longest((task) => task.start >= interactive),
-        panel: panelMs,
-      };
+      return { answered: firstQuery?.responseEnd ?? Number.NaN, drawn, interactive, longestBefore, longestAfter, panel: panelMs };
     }, panel);
   } finally {
     await page.close();

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { mutedNode, pathColour } from '../../web/src/map-look.js';
 import { chromiumArgs, findChromium } from '../../tests/chromium.js';
@@ -35,7 +37,7 @@ export async function drawnMap(page: Page): Promise<DrawnMap> {
     interface Display { x: number; y: number; color: string; label: string | null; hidden?: boolean; highlighted?: boolean }
     interface Renderer {
       getGraph(): {
-        filterNodes(where: (id: string, attributes: { kind: string }) => boolean): string[];
+        mapNodes<T>(map: (id: string, attributes: { kind: string }) => T): T[];
         mapEdges<T>(map: (id: string, attributes: { label: string | null }) => T): T[];
       };
       getNodeDisplayData(id: string): Display;
@@ -48,16 +50,17 @@ export async function drawnMap(page: Page): Promise<DrawnMap> {
     const renderer = container.sigma;
     const graph = renderer.getGraph();
     const labels = renderer.getNodeDisplayedLabels();
-    const node = (id: string) => {
+    // No named function in here: tsx (the bench) wraps those in a `__name` helper that the page does not have.
+    const nodes = graph.mapNodes((id, attributes) => {
       const data = renderer.getNodeDisplayData(id);
-      return { id, ...renderer.framedGraphToViewport(data), label: data.label, labelShown: labels.has(id), color: data.color, highlighted: Boolean(data.highlighted) };
-    };
+      return { kind: attributes.kind, id, ...renderer.framedGraphToViewport(data), label: data.label, labelShown: labels.has(id), color: data.color, highlighted: Boolean(data.highlighted) };
+    });
     return {
       width: container.clientWidth,
       height: container.clientHeight,
       labelSize: renderer.getSetting('labelSize'),
-      roles: graph.filterNodes((_, attributes) => attributes.kind === 'role').map(node),
-      clusters: graph.filterNodes((_, attributes) => attributes.kind === 'cluster').map(node),
+      roles: nodes.filter((node) => node.kind === 'role'),
+      clusters: nodes.filter((node) => node.kind === 'cluster'),
       edges: graph.mapEdges((id, attributes) => {
         const data = renderer.getEdgeDisplayData(id);
         return { id, label: attributes.label, color: data.color, hidden: Boolean(data.hidden) };
@@ -66,7 +69,7 @@ export async function drawnMap(page: Page): Promise<DrawnMap> {
   });
   return {
     ...drawn,
-    roles: drawn.roles.map(({ color, highlighted, ...role }) => ({
+    roles: drawn.roles.map(({ kind: _kind, color, highlighted, ...role }) => ({
       ...role,
       state: highlighted ? 'current' : color === pathColour ? 'on-path' : color === mutedNode ? 'dimmed' : 'plain',
     })),
@@ -83,3 +86,19 @@ export function outOfView(map: DrawnMap, ids: Iterable<string>): string[] {
 
 /** Waits until the page has drawn the map. */
 export const mapDrawn = (page: Page, timeout = 30_000) => page.locator('#map[aria-label^="Career map of"]').waitFor({ timeout });
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * What axe-core finds on the page as it is now against the WCAG 2.0 and 2.1 A and AA rules: one line per broken
+ * rule, with the elements that break it. The script comes from node_modules and runs through the DevTools
+ * protocol, which the page's Content Security Policy (no inline scripts) rightly does not let a script tag do.
+ */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async (tags) => {
+    const { axe } = window as unknown as { axe: typeof import('axe-core') };
+    const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  }, ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+}

@@ -8,7 +8,7 @@ import { openTestDatabase } from '../../tests/neo4j.js';
 import { buildWeb } from '../../web/build.js';
 import { projectRoot } from '../config.js';
 import { Database } from '../neo4j/database.js';
-import { drawnMap, launchChromium, mapDrawn, outOfView } from './career-map.browser-probe.js';
+import { accessibilityViolations, drawnMap, launchChromium, mapDrawn, outOfView } from './career-map.browser-probe.js';
 import { careerMapRouter } from './web.router.js';
 
 // The page in a real headless Chromium (CHROMIUM_PATH or a usual path; playwright-core downloads no browser),
@@ -290,6 +290,19 @@ describe.each([
     await page.getByRole('button', { name: 'Map', exact: true }).click();
     await mapDrawn(page);
     expect(new URL(page.url()).search).toBe('');
+  });
+
+  it.each([
+    { state: 'the first view', search: '' },
+    { state: 'a role', search: '?role=vp' },
+    { state: 'a path', search: '?from=individual-contributor&to=cto' },
+    { state: 'a neighbourhood', search: '?near=director&steps=2' },
+    { state: 'the heatmap', search: '?view=overlap' },
+  ])('breaks no WCAG 2 A or AA rule that axe-core checks, showing $state', async ({ search }) => {
+    await page.goto(`${api.server.url}/${search}`);
+    await (search === '?view=overlap' ? page.locator('.heatmap tbody tr').first().waitFor() : mapDrawn(page));
+    await eventually(() => page.locator('#panel[aria-busy="true"]').count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 
   it('answers an unknown role in the URL with the API\'s suggestions', async () => {
