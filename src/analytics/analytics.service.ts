@@ -5,7 +5,8 @@ import { requireIntegerIn, requireNumberIn, requireSlug } from '../common/valida
 import type { Config } from '../config.js';
 import { allBases, type SkillBasis } from '../derived/skill-basis.js';
 import { BadUserInputError, NotFoundError } from '../errors/error-codes.js';
-import type { RoleRecord, RoleSkillRecord } from '../role/role.repository.js';
+import type { RoleRecord } from '../role/role.projection.js';
+import type { RoleSkillRecord } from '../skill/skill.projection.js';
 import { maxPageSize, type RoleService } from '../role/role.service.js';
 import { slug } from '../slug.js';
 import { OverlapScores } from './overlap-matrix.js';

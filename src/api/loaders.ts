@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
-import type { RoleChildren, RoleRecord, TransitionRecord } from '../role/role.repository.js';
-import type { SkillRecord } from '../skill/skill.repository.js';
+import type { RoleRecord } from '../role/role.projection.js';
+import type { RoleChildren } from '../role/role.repository.js';
+import type { SkillRecord } from '../skill/skill.projection.js';
+import type { TransitionRecord } from '../transition/transition.projection.js';
 import type { Repositories } from './repositories.js';
 import type { TransitionDetails } from '../transition/transition.repository.js';
 

@@ -2,9 +2,10 @@ import { requireSlug, requireText } from '../common/validate.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors/error-codes.js';
 import type { Loaders } from '../api/loaders.js';
 import type { Repositories } from '../api/repositories.js';
-import type { RoleRecord, TransitionRecord } from '../role/role.repository.js';
+import type { RoleRecord } from '../role/role.projection.js';
 import type { RoleService } from '../role/role.service.js';
 import { slug } from '../slug.js';
+import type { TransitionRecord } from '../transition/transition.projection.js';
 import type { RoleFields } from './curation.repository.js';
 import type { CreateRoleInput, TransitionInput, UpdateRoleInput } from './curation.inputs.js';
 

@@ -3,7 +3,7 @@ import type { Context } from '../api/context.js';
 import { nestedListCost, pageCost } from '../api/query-cost.js';
 import { Skill } from '../skill/skill.types.js';
 import { Transition } from '../transition/transition.types.js';
-import type { RoleRecord } from './role.repository.js';
+import type { RoleRecord } from './role.projection.js';
 import { maxPageSize } from './role.service.js';
 import { Profile, profileOf } from './role.profile.js';
 import { Activity, ComparisonFact, Responsibility, Role, RoleOrder, ScopeItem } from './role.types.js';

@@ -5,7 +5,8 @@ import { requireIntegerIn, requireSlug } from '../common/validate.js';
 import { NotFoundError } from '../errors/error-codes.js';
 import type { Loaders } from '../api/loaders.js';
 import type { Repositories } from '../api/repositories.js';
-import { roleOrderings, type RoleChildren, type RoleFilter, type RoleRecord } from './role.repository.js';
+import type { RoleRecord } from './role.projection.js';
+import { roleOrderings, type RoleChildren, type RoleFilter } from './role.repository.js';
 import type { RoleWhere } from './role-connection.types.js';
 import type { RoleOrder } from './role.types.js';
 

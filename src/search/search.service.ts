@@ -2,8 +2,9 @@ import { requireIntegerIn } from '../common/validate.js';
 import { BadUserInputError } from '../errors/error-codes.js';
 import type { Loaders } from '../api/loaders.js';
 import type { Repositories } from '../api/repositories.js';
-import type { RoleRecord, RoleSkillRecord } from '../role/role.repository.js';
+import type { RoleRecord } from '../role/role.projection.js';
 import { maxPageSize } from '../role/role.service.js';
+import type { RoleSkillRecord } from '../skill/skill.projection.js';
 import { fulltextQuery } from './fulltext-query.js';
 
 /**

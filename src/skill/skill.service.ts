@@ -5,10 +5,11 @@ import { requireSlug } from '../common/validate.js';
 import { NotFoundError } from '../errors/error-codes.js';
 import type { Loaders } from '../api/loaders.js';
 import type { Repositories } from '../api/repositories.js';
-import type { RoleRecord, RoleSkillRecord } from '../role/role.repository.js';
+import type { RoleRecord } from '../role/role.projection.js';
 import { maxPageSize } from '../role/role.service.js';
 import type { SkillOrder, SkillWhere } from './skill-connection.types.js';
-import { skillOrderings, type SkillFilter, type SkillRecord } from './skill.repository.js';
+import type { RoleSkillRecord, SkillRecord } from './skill.projection.js';
+import { skillOrderings, type SkillFilter } from './skill.repository.js';
 
 /** A page of skills, with the filter it was read with, which its counts use. */
 export interface SkillConnectionResult extends ConnectionResult<SkillRecord> {

@@ -3,10 +3,12 @@ import { BadUserInputError } from '../errors/error-codes.js';
 import type { Loaders } from '../api/loaders.js';
 import type { Repositories } from '../api/repositories.js';
 import { Profile, profileOf } from '../role/role.profile.js';
-import type { RoleRecord, RoleSkillRecord, TransitionRecord } from '../role/role.repository.js';
+import type { RoleRecord } from '../role/role.projection.js';
 import type { RoleService } from '../role/role.service.js';
+import type { RoleSkillRecord } from '../skill/skill.projection.js';
 import { addYears, type PathYears } from './path-years.js';
 import { leftToLearn, skillDelta, type Delta } from './skill-delta.js';
+import type { TransitionRecord } from './transition.projection.js';
 import { maxPathHops, type PathOrder, type TransitionDetails } from './transition.repository.js';
 
 /** Bounds the work of one request on a densely connected graph; the seed has a handful of paths. */
