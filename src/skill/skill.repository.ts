@@ -12,6 +12,7 @@ const queries = {
   roles: `
     UNWIND $ids AS id MATCH (s:Skill {id: id})
     RETURN id, COLLECT { MATCH (r:Role)-[:REQUIRES_SKILL]->(s) RETURN DISTINCT r ${roleProjection} AS role ORDER BY role.level, role.id } AS items`,
+  unknownIds: 'UNWIND $ids AS id WITH id WHERE NOT EXISTS { MATCH (:Skill {id: id}) } RETURN id',
   categories: `
     UNWIND $ids AS id MATCH (s:Skill {id: id})
     RETURN id, COLLECT { MATCH (s)-[:IN_CATEGORY]->(c) RETURN DISTINCT c.name AS name ORDER BY name } AS items`,
@@ -73,6 +74,12 @@ export class SkillRepository {
   async allNames(): Promise<string[]> {
     const rows = await this.database.read<{ name: string }>(queries.allNames);
     return rows.map((row) => row.name);
+  }
+
+  /** The ids among these that no skill has. */
+  async unknownIds(ids: string[]): Promise<string[]> {
+    const rows = await this.database.read<{ id: string }>(queries.unknownIds, { ids });
+    return rows.map((row) => row.id);
   }
 
   async rolesOf(ids: readonly string[]): Promise<RoleRecord[][]> {
