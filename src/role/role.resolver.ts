@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../api/context.js';
+import type { Context } from '../app/context.js';
 import { nestedListCost, pageCost } from '../api/query-cost.js';
 import { Skill } from '../skill/skill.types.js';
 import { Transition } from '../transition/transition.types.js';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../api/context.js';
+import type { Context } from '../app/context.js';
 import { nestedListCost, pathListCost } from '../api/query-cost.js';
 import type { TransitionRecord } from './transition.projection.js';
 import { Role } from '../role/role.types.js';
