@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
-import { createContext } from '../src/api/context.js';
-import { createRepositories } from '../src/api/repositories.js';
+import { createContext } from '../src/app/context.js';
+import { createRepositories } from '../src/app/repositories.js';
 import { startApiServer, type ApiServer } from '../src/api/server.js';
 import { createLogger } from '../src/observability/logger.js';
 import { refreshDerivedFacts } from '../src/derived/derived-facts.writer.js';

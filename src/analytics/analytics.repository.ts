@@ -149,7 +149,6 @@ const queries = {
     RETURN r.id AS id, coverage, [id IN skills WHERE id IN $skills] AS have, [id IN skills WHERE NOT id IN $skills] AS missing`,
 
   roleIdsByLevel: 'MATCH (r:Role) RETURN r.id AS id ORDER BY r.level, r.id LIMIT $limit',
-  unknownSkills: 'UNWIND $ids AS id WITH id WHERE NOT EXISTS { MATCH (:Skill {id: id}) } RETURN id',
   unknownCategories: 'UNWIND $ids AS id WITH id WHERE NOT EXISTS { MATCH (:SkillCategory {id: id}) } RETURN id',
   categoryIds: 'MATCH (c:SkillCategory) RETURN c.id AS id',
   skillsInCategories: 'MATCH (c:SkillCategory)<-[:IN_CATEGORY]-(s:Skill) WHERE c.id IN $categories RETURN DISTINCT s.id AS id',
@@ -214,12 +213,6 @@ export class AnalyticsRepository {
   /** Every role id, lowest level first, but no more than limit. */
   async roleIdsByLevel(limit: number): Promise<string[]> {
     const rows = await this.database.read<{ id: string }>(queries.roleIdsByLevel, { limit });
-    return rows.map((row) => row.id);
-  }
-
-  /** The ids among these that no skill has. */
-  async unknownSkills(ids: string[]): Promise<string[]> {
-    const rows = await this.database.read<{ id: string }>(queries.unknownSkills, { ids });
     return rows.map((row) => row.id);
   }
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../api/context.js';
+import type { Context } from '../app/context.js';
 import { overlapMatrixCost, pageCost, rankedOverRolesCost } from '../api/query-cost.js';
 import { SkillBasis } from '../derived/skill-basis.js';
 import { maxPageSize } from '../role/role.service.js';

@@ -1,15 +1,15 @@
-import type { Loaders } from '../api/loaders.js';
-import type { Repositories } from '../api/repositories.js';
 import { closestIds } from '../common/closest-ids.js';
 import { requireIntegerIn, requireNumberIn, requireSlug } from '../common/validate.js';
 import type { Config } from '../config.js';
 import { allBases, type SkillBasis } from '../derived/skill-basis.js';
 import { BadUserInputError, NotFoundError } from '../errors/error-codes.js';
-import type { RoleRecord, RoleSkillRecord } from '../role/role.repository.js';
+import type { RoleRecord } from '../role/role.projection.js';
+import type { RoleSkillRecord } from '../skill/skill.projection.js';
 import { maxPageSize, type RoleService } from '../role/role.service.js';
+import type { SkillService } from '../skill/skill.service.js';
 import { slug } from '../slug.js';
 import { OverlapScores } from './overlap-matrix.js';
-import type { SkillScope } from './analytics.repository.js';
+import type { AnalyticsRepository, SkillScope } from './analytics.repository.js';
 
 /** Bounds one readiness request; a person's skills are dozens, not thousands. */
 export const maxReadinessSkills = 1000;
@@ -58,16 +58,16 @@ export interface RoleReadinessResult {
 /** Skill-overlap analytics: checks the arguments, has Neo4j compute, and hands back roles and skills whole. */
 export class AnalyticsService {
   constructor(
-    private readonly repositories: Repositories,
-    private readonly loaders: Loaders,
+    private readonly repository: AnalyticsRepository,
     private readonly roles: RoleService,
+    private readonly skills: SkillService,
     private readonly limits: Pick<Config, 'maxMatrixRoles'>,
   ) {}
 
   async skillOverlap(a: string, b: string, categories: string[] | null, bases: SkillBasis[] | null): Promise<SkillOverlapResult> {
     const [roleA, roleB, scope] = await Promise.all([this.roles.get(a, 'a'), this.roles.get(b, 'b'), this.scope(categories, bases)]);
-    const overlap = await this.repositories.analytics.overlap(roleA.id, roleB.id, scope);
-    const [shared, onlyA, onlyB] = await Promise.all([this.skills(overlap.shared), this.skills(overlap.onlyA), this.skills(overlap.onlyB)]);
+    const overlap = await this.repository.overlap(roleA.id, roleB.id, scope);
+    const [shared, onlyA, onlyB] = await Promise.all([this.skillsByIds(overlap.shared), this.skillsByIds(overlap.onlyA), this.skillsByIds(overlap.onlyB)]);
     return { a: roleA, b: roleB, shared, onlyA, onlyB, sharedCount: overlap.shared.length, jaccard: overlap.jaccard, overlapCoefficient: overlap.overlapCoefficient };
   }
 
@@ -78,10 +78,10 @@ export class AnalyticsService {
     const tooMany = `must name at most ${limit} roles (MAX_MATRIX_ROLES): an overlap matrix has a cell for every pair of them`;
     if (roles !== null && roles.length > limit) throw new BadUserInputError('roles', `${tooMany}, got ${roles.length}`);
     const scope = await this.scope(categories, bases);
-    const ids = roles ?? (await this.repositories.analytics.roleIdsByLevel(limit + 1));
+    const ids = roles ?? (await this.repository.roleIdsByLevel(limit + 1));
     if (roles === null && ids.length > limit) throw new BadUserInputError('roles', `${tooMany}; the graph has more, so name the roles to compare`);
     const records = await this.existingRoles(ids);
-    const pairs = await this.repositories.analytics.matrix(ids, scope, minJaccard);
+    const pairs = await this.repository.matrix(ids, scope, minJaccard);
     return { roles: records, scores: new OverlapScores(ids, pairs), minJaccard };
   }
 
@@ -89,10 +89,10 @@ export class AnalyticsService {
     requireIntegerIn('first', first, 1, maxPageSize);
     requireNumberIn('minJaccard', minJaccard, 0, 1);
     const [target, scope] = await Promise.all([this.roles.get(to, 'to'), this.scope(categories, bases)]);
-    const similar = await this.repositories.analytics.similar(target.id, scope, minJaccard, first);
+    const similar = await this.repository.similar(target.id, scope, minJaccard, first);
     const results = await Promise.all(
       similar.map(async ({ id, shared, jaccard, overlapCoefficient }) => {
-        const [role, skills] = await Promise.all([this.roles.find(id), this.skills(shared)]);
+        const [role, skills] = await Promise.all([this.roles.find(id), this.skillsByIds(shared)]);
         return role && { role, jaccard, overlapCoefficient, sharedCount: shared.length, shared: skills };
       }),
     );
@@ -103,9 +103,9 @@ export class AnalyticsService {
     requireIntegerIn('first', first, 1, maxPageSize);
     const scope = await this.scope(categories, bases);
     // Over every link, the figures stored with each write spare seconds of computing; a subset is computed now.
-    const stored = scope.considered === null && scope.bases === null ? await this.repositories.analytics.storedCentrality(first) : null;
-    const ranked = stored ?? (await this.repositories.analytics.centrality(scope, first));
-    const skills = await Promise.all(ranked.map((entry) => this.loaders.skill.load(entry.id)));
+    const stored = scope.considered === null && scope.bases === null ? await this.repository.storedCentrality(first) : null;
+    const ranked = stored ?? (await this.repository.centrality(scope, first));
+    const skills = await Promise.all(ranked.map((entry) => this.skills.find(entry.id)));
     return ranked.flatMap(({ roleCount, categories: categoryCount, betweenness }, index) => {
       const skill = skills[index];
       return skill ? [{ skill, roleCount, categories: categoryCount, betweenness }] : [];
@@ -119,12 +119,12 @@ export class AnalyticsService {
     const unique = [...new Set(skillIds.map((id) => requireSlug('skills', id)))];
     const scope = await this.scope(categories, bases);
     const [unknownSkills, ranked] = await Promise.all([
-      this.repositories.analytics.unknownSkills(unique),
-      this.repositories.analytics.readiness(unique, scope, first),
+      this.skills.unknown(unique),
+      this.repository.readiness(unique, scope, first),
     ]);
     const results = await Promise.all(
       ranked.map(async ({ id, coverage, have, missing }) => {
-        const [role, haveSkills, missingSkills] = await Promise.all([this.roles.find(id), this.skills(have), this.skills(missing)]);
+        const [role, haveSkills, missingSkills] = await Promise.all([this.roles.find(id), this.skillsByIds(have), this.skillsByIds(missing)]);
         return role && { role, coverage, have: haveSkills, missing: missingSkills, unknownSkills };
       }),
     );
@@ -156,9 +156,9 @@ export class AnalyticsService {
         }),
       ),
     ];
-    const [unknown] = await this.repositories.analytics.unknownCategories(ids);
-    if (unknown !== undefined) throw new NotFoundError('skill category', unknown, closestIds(unknown, await this.repositories.analytics.categoryIds()));
-    return this.repositories.analytics.skillsInCategories(ids);
+    const [unknown] = await this.repository.unknownCategories(ids);
+    if (unknown !== undefined) throw new NotFoundError('skill category', unknown, closestIds(unknown, await this.repository.categoryIds()));
+    return this.repository.skillsInCategories(ids);
   }
 
   /** The roles of a matrix, checked as the argument `roles`: slugs, each once, each existing. */
@@ -177,8 +177,8 @@ export class AnalyticsService {
   }
 
   /** Skills by id, in that order; one deleted since the query was answered is left out. */
-  private async skills(ids: string[]): Promise<RoleSkillRecord[]> {
-    const skills = await Promise.all(ids.map((id) => this.loaders.skill.load(id)));
+  private async skillsByIds(ids: string[]): Promise<RoleSkillRecord[]> {
+    const skills = await Promise.all(ids.map((id) => this.skills.find(id)));
     return skills.filter((skill) => skill !== null);
   }
 }

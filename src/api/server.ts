@@ -15,14 +15,14 @@ import { metricsRegistry } from '../observability/metrics.js';
 import { operationNamePlugin } from '../observability/operation.plugin.js';
 import { currentRequest, observeRequests, reenterScope } from '../observability/request-scope.js';
 import type { LocalNeo4jStatus } from '../neo4j/local-neo4j.js';
-import { createContext, type Context } from './context.js';
+import { createContext, type Context } from '../app/context.js';
 import { healthRouter } from './health.router.js';
 import { playgroundRouter } from './playground.js';
 import { supportedOperationTypeRule } from './operation-type.rule.js';
 import { queryLimitsPlugin } from './query-limits.plugin.js';
 import { requestBodyErrors, requestBodyLimit, requireUtf8 } from './request-body.js';
 import { ResponseCache } from './response-cache.js';
-import { createRepositories } from './repositories.js';
+import { createRepositories } from '../app/repositories.js';
 import { buildApiSchema } from './schema.js';
 import { unavailableStatusPlugin } from './unavailable-status.plugin.js';
 

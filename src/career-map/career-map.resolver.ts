@@ -1,5 +1,5 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
-import type { Context } from '../api/context.js';
+import type { Context } from '../app/context.js';
 import { CareerMap } from './career-map.types.js';
 
 @Resolver(() => CareerMap)

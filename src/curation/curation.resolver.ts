@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import type { Context } from '../api/context.js';
+import type { Context } from '../app/context.js';
 import { Role } from '../role/role.types.js';
 import { Transition } from '../transition/transition.types.js';
 import { CreateRoleInput, TransitionInput, UpdateRoleInput } from './curation.inputs.js';

@@ -1,11 +1,11 @@
 import { requireSlug, requireText } from '../common/validate.js';
 import { BadUserInputError, ConflictError, NotFoundError } from '../errors/error-codes.js';
-import type { Loaders } from '../api/loaders.js';
-import type { Repositories } from '../api/repositories.js';
-import type { RoleRecord, TransitionRecord } from '../role/role.repository.js';
+import type { RoleRecord } from '../role/role.projection.js';
 import type { RoleService } from '../role/role.service.js';
 import { slug } from '../slug.js';
-import type { RoleFields } from './curation.repository.js';
+import type { TransitionRecord } from '../transition/transition.projection.js';
+import type { TransitionService } from '../transition/transition.service.js';
+import type { CurationRepository, RoleFields } from './curation.repository.js';
 import type { CreateRoleInput, TransitionInput, UpdateRoleInput } from './curation.inputs.js';
 
 const maxTitleLength = 200;
@@ -15,31 +15,33 @@ const maxYears = 100;
 /** Curators' edits: checked for validity before anything is written (the schema checks access, see write-access.ts). */
 export class CurationService {
   constructor(
-    private readonly repositories: Repositories,
-    private readonly loaders: Loaders,
+    private readonly repository: CurationRepository,
     private readonly roles: RoleService,
+    private readonly transitions: TransitionService,
+    /** Forgets what this request has read: after a write, the rest of the response reads afresh. */
+    private readonly forgetReads: () => void,
   ) {}
 
   async createRole(input: CreateRoleInput): Promise<RoleRecord> {
     requireSlug('input.id', input.id);
     const fields = roleFields(input);
-    if (await this.repositories.curation.roleExists(input.id)) throw new ConflictError(`A role with id "${input.id}" already exists.`);
-    await this.repositories.curation.createRole(input.id, fields);
-    this.loaders.clearAll();
+    if (await this.repository.roleExists(input.id)) throw new ConflictError(`A role with id "${input.id}" already exists.`);
+    await this.repository.createRole(input.id, fields);
+    this.forgetReads();
     return this.fresh(input.id);
   }
 
   async updateRole(name: string, input: UpdateRoleInput): Promise<RoleRecord> {
     const { id } = await this.roles.get(name);
-    await this.repositories.curation.updateRole(id, roleFields(input));
-    this.loaders.clearAll();
+    await this.repository.updateRole(id, roleFields(input));
+    this.forgetReads();
     return this.fresh(id);
   }
 
   async deleteRole(name: string): Promise<string> {
     const { id } = await this.roles.get(name);
-    await this.repositories.curation.deleteRole(id);
-    this.loaders.clearAll();
+    await this.repository.deleteRole(id);
+    this.forgetReads();
     return id;
   }
 
@@ -48,26 +50,26 @@ export class CurationService {
     const { id: roleId } = await this.roles.get(roleName, 'roleId');
     const name = skillName === null ? null : requireText('skillName', skillName, maxTitleLength);
     const categoryName = category === null ? null : requireText('category', category, maxTitleLength);
-    if (name === null && !(await this.repositories.curation.skillExists(skillId))) {
+    if (name === null && !(await this.repository.skillExists(skillId))) {
       throw new BadUserInputError('skillName', `is needed to create the new skill "${skillId}"`);
     }
-    await this.repositories.curation.addSkill(roleId, {
+    await this.repository.addSkill(roleId, {
       id: skillId,
       name: name ?? skillId,
       category: categoryName,
       categoryId: categoryName === null ? null : slug(categoryName),
     });
-    this.loaders.clearAll();
+    this.forgetReads();
     return this.fresh(roleId);
   }
 
   async removeSkill(roleName: string, skillId: string): Promise<RoleRecord> {
     requireSlug('skillId', skillId);
     const { id: roleId } = await this.roles.get(roleName, 'roleId');
-    if ((await this.repositories.curation.removeSkill(roleId, skillId)) === 0) {
+    if ((await this.repository.removeSkill(roleId, skillId)) === 0) {
       throw new NotFoundError('skill of that role', skillId, []);
     }
-    this.loaders.clearAll();
+    this.forgetReads();
     return this.fresh(roleId);
   }
 
@@ -83,28 +85,28 @@ export class CurationService {
       throw new BadUserInputError('input.maxYears', `must be at least input.minYears (${minYears}), got ${maxYearsValue}`);
     }
     const timelineText = input.timelineText == null ? null : requireText('input.timelineText', input.timelineText, maxTextLength);
-    const id = await this.repositories.curation.upsertTransition(from, to, {
+    const id = await this.repository.upsertTransition(from, to, {
       timelineText,
       minYears,
       maxYears: maxYearsValue,
       openEnded: input.openEnded,
     });
-    this.loaders.clearAll();
-    const transition = await this.loaders.transition.load(id);
+    this.forgetReads();
+    const transition = await this.transitions.find(id);
     if (!transition) throw new Error(`transition ${id} was not found right after it was written`);
     return transition;
   }
 
   async deleteTransition(fromName: string, toName: string): Promise<boolean> {
     const [{ id: from }, { id: to }] = await Promise.all([this.roles.get(fromName, 'from'), this.roles.get(toName, 'to')]);
-    if ((await this.repositories.curation.deleteTransition(from, to)) === 0) {
+    if ((await this.repository.deleteTransition(from, to)) === 0) {
       throw new NotFoundError('transition', `${from}-to-${to}`, []);
     }
-    this.loaders.clearAll();
+    this.forgetReads();
     return true;
   }
 
-  /** The role as the write left it: the loaders were cleared after the write. */
+  /** The role as the write left it: the reads before the write were forgotten. */
   private async fresh(id: string): Promise<RoleRecord> {
     const role = await this.roles.find(id);
     if (!role) throw new Error(`role ${id} was not found right after it was written`);

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../api/context.js';
+import type { Context } from '../app/context.js';
 import { pageCost } from '../api/query-cost.js';
 import { RoleConnection, LevelCount, RoleWhere } from './role-connection.types.js';
 import { maxPageSize, type RoleConnectionResult } from './role.service.js';

@@ -1,4 +1,4 @@
-import type { RoleRecord } from './role.repository.js';
+import type { RoleRecord } from './role.projection.js';
 
 /** Whether the pages state a role's whole set of skills, or the graph infers a partial one. */
 export enum Profile {

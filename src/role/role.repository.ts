@@ -1,54 +1,10 @@
 import type { CursorKey } from '../common/cursor.js';
 import type { Database } from '../neo4j/database.js';
 import { fulltextStart, keysetPage, matchFiltered, type FilterParts, type Ordering } from '../neo4j/node-list.query.js';
-import type { SkillBasis } from '../derived/skill-basis.js';
+import { roleSkillProjection } from '../skill/skill.projection.js';
+import { transitionProjection } from '../transition/transition.projection.js';
+import { roleProjection, type RoleRecord } from './role.projection.js';
 import type { RoleOrder } from './role.types.js';
-
-export interface RoleRecord {
-  id: string;
-  title: string;
-  label: string | null;
-  question: string | null;
-  summary: string | null;
-  level: number;
-  hasPage: boolean;
-  source: string;
-}
-
-export interface EvidenceRecord {
-  text: string;
-  file: string;
-  line: number | null;
-}
-export interface RoleSkillRecord {
-  id: string;
-  name: string;
-  category: string | null;
-  /** Why the role has it, strongest first; absent where no role is in question (skill(id), analytics). */
-  bases?: SkillBasis[];
-  inheritedFrom?: string[];
-  evidence?: EvidenceRecord[];
-}
-export interface TransitionRecord {
-  id: string;
-  fromId: string;
-  toId: string;
-  timeline: { text: string | null; minYears: number | null; maxYears: number | null; openEnded: boolean };
-  source: string;
-}
-
-/** The projection of a role, shared by every query that returns roles. */
-export const roleProjection = `{
-  .id, .title, .label, .question, .summary,
-  level: coalesce(r.level, 1),
-  hasPage: r.pageFile IS NOT NULL,
-  source: r.sourceFile + coalesce(':' + r.sourceLine, '')
-}`;
-
-export const transitionProjection = `{
-  .id, fromId: a.id, toId: b.id, source: t.sourceFile + coalesce(':' + t.sourceLine, ''),
-  timeline: {text: t.timelineText, minYears: t.minYears, maxYears: t.maxYears, openEnded: coalesce(t.openEnded, false)}
-}`;
 
 const source = (variable: string) => `source: ${variable}.sourceFile + coalesce(':' + ${variable}.sourceLine, '')`;
 
@@ -67,11 +23,7 @@ const childQueries = {
   skills: `COLLECT {
     MATCH (r)-[q:REQUIRES_SKILL]->(s)
     WITH s, q ORDER BY coalesce(q.derived, false), q.position, q.sourceLine, s.id
-    RETURN s {.id, .name, category: q.category, bases: coalesce(q.bases, ['STATED']), inheritedFrom: coalesce(q.inheritedFrom, []),
-      evidence: CASE WHEN 'DEVELOPED' IN coalesce(q.bases, []) THEN COLLECT {
-        MATCH (r)<-[:LEADS_TO]-(:Transition)-[d:DEVELOPS]->(s)
-        WITH d ORDER BY d.sourceFile, d.sourceLine, d.text
-        RETURN DISTINCT {text: d.text, file: d.sourceFile, line: d.sourceLine} } ELSE [] END } }`,
+    RETURN s ${roleSkillProjection} }`,
   // Skills a curator removed from a role that the graph would otherwise derive for it.
   exclusions: 'COLLECT { MATCH (r)-[:EXCLUDES_SKILL]->(s) RETURN s.id }',
   // The pattern starts from r itself: written as (a)-...-(b) WHERE a = r, Neo4j scanned every HAS_TRANSITION

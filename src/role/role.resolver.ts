@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../api/context.js';
+import type { Context } from '../app/context.js';
 import { nestedListCost, pageCost } from '../api/query-cost.js';
 import { Skill } from '../skill/skill.types.js';
 import { Transition } from '../transition/transition.types.js';
-import type { RoleRecord } from './role.repository.js';
+import type { RoleRecord } from './role.projection.js';
 import { maxPageSize } from './role.service.js';
 import { Profile, profileOf } from './role.profile.js';
 import { Activity, ComparisonFact, Responsibility, Role, RoleOrder, ScopeItem } from './role.types.js';

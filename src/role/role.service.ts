@@ -3,9 +3,9 @@ import { readConnection, type ConnectionResult } from '../common/connection.js';
 import { categoryFilter, textFilter } from '../common/list-filter.js';
 import { requireIntegerIn, requireSlug } from '../common/validate.js';
 import { NotFoundError } from '../errors/error-codes.js';
-import type { Loaders } from '../api/loaders.js';
-import type { Repositories } from '../api/repositories.js';
-import { roleOrderings, type RoleChildren, type RoleFilter, type RoleRecord } from './role.repository.js';
+import type { RoleLoaders } from './role.loaders.js';
+import type { RoleRecord } from './role.projection.js';
+import { roleOrderings, type RoleChildren, type RoleFilter, type RoleRepository } from './role.repository.js';
 import type { RoleWhere } from './role-connection.types.js';
 import type { RoleOrder } from './role.types.js';
 
@@ -18,50 +18,54 @@ export interface RoleConnectionResult extends ConnectionResult<RoleRecord> {
 
 export class RoleService {
   constructor(
-    private readonly repositories: Repositories,
-    private readonly loaders: Loaders,
+    private readonly repository: RoleRepository,
+    private readonly loaders: RoleLoaders,
   ) {}
 
   /** The role with that id or alias ("ic" for individual-contributor), or NOT_FOUND naming the closest ones. */
   async get(id: string, argument = 'id'): Promise<RoleRecord> {
     requireSlug(argument, id);
-    const role = (await this.loaders.role.load(id)) ?? (await this.repositories.roles.findByAlias(id));
-    if (!role) throw new NotFoundError('role', id, closestIds(id, await this.repositories.roles.allNames()));
+    const role = (await this.loaders.byId.load(id)) ?? (await this.repository.findByAlias(id));
+    if (!role) throw new NotFoundError('role', id, closestIds(id, await this.repository.allNames()));
     return role;
   }
 
   /** For references the graph itself holds, which exist unless deleted meanwhile. */
   async find(id: string): Promise<RoleRecord | null> {
-    return this.loaders.role.load(id);
+    return this.loaders.byId.load(id);
   }
 
   async list(order: RoleOrder, first: number, offset: number): Promise<RoleRecord[]> {
     requireIntegerIn('first', first, 0, maxPageSize);
     requireIntegerIn('offset', offset, 0, Number.MAX_SAFE_INTEGER);
-    const roles = await this.repositories.roles.list(order, first, offset);
-    for (const role of roles) this.loaders.role.prime(role.id, role);
-    return roles;
+    return this.remember(await this.repository.list(order, first, offset));
   }
 
   /** A page of the roles that pass `where`, after the cursor `after`; BAD_USER_INPUT names a bad argument. */
   async connection(where: RoleWhere | null, order: RoleOrder, first: number, after: string | null): Promise<RoleConnectionResult> {
     const filter = roleFilterOf(where);
     const kinds = roleOrderings[order].map((sortKey) => sortKey.kind);
-    const page = await readConnection({ first, maxFirst: maxPageSize, after, order, kinds }, (limit, key) => this.repositories.roles.page(filter, order, limit, key));
-    for (const { node } of page.edges) this.loaders.role.prime(node.id, node);
+    const page = await readConnection({ first, maxFirst: maxPageSize, after, order, kinds }, (limit, key) => this.repository.page(filter, order, limit, key));
+    this.remember(page.edges.map((edge) => edge.node));
     return { ...page, filter };
   }
 
   async count(filter: RoleFilter): Promise<number> {
-    return this.repositories.roles.count(filter);
+    return this.repository.count(filter);
   }
 
   async countByLevel(filter: RoleFilter): Promise<{ level: number; count: number }[]> {
-    return this.repositories.roles.countByLevel(filter);
+    return this.repository.countByLevel(filter);
   }
 
   async children<T>(kind: RoleChildren, roleId: string): Promise<T[]> {
-    return this.loaders.roleChildren<T>(kind).load(roleId);
+    return this.loaders.children<T>(kind).load(roleId);
+  }
+
+  /** Roles another query read whole: the rest of the request finds them without reading them again. */
+  remember(roles: RoleRecord[]): RoleRecord[] {
+    for (const role of roles) this.loaders.byId.prime(role.id, role);
+    return roles;
   }
 }
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Int, Query, Resolver, createUnionType } from 'type-graphql';
-import type { Context } from '../api/context.js';
+import type { Context } from '../app/context.js';
 import { pageCost } from '../api/query-cost.js';
 import { Role } from '../role/role.types.js';
 import { Skill } from '../skill/skill.types.js';

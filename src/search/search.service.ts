@@ -1,10 +1,11 @@
 import { requireIntegerIn } from '../common/validate.js';
 import { BadUserInputError } from '../errors/error-codes.js';
-import type { Loaders } from '../api/loaders.js';
-import type { Repositories } from '../api/repositories.js';
-import type { RoleRecord, RoleSkillRecord } from '../role/role.repository.js';
-import { maxPageSize } from '../role/role.service.js';
+import type { RoleRecord } from '../role/role.projection.js';
+import { maxPageSize, type RoleService } from '../role/role.service.js';
+import type { RoleSkillRecord } from '../skill/skill.projection.js';
+import type { SkillService } from '../skill/skill.service.js';
 import { fulltextQuery } from './fulltext-query.js';
+import type { SearchRepository } from './search.repository.js';
 
 /**
  * No title, question or skill name has a word near this long, and Lucene refuses a prefix query on a word of
@@ -14,8 +15,9 @@ export const maxSearchWordLength = 100;
 
 export class SearchService {
   constructor(
-    private readonly repositories: Repositories,
-    private readonly loaders: Loaders,
+    private readonly repository: SearchRepository,
+    private readonly roles: RoleService,
+    private readonly skills: SkillService,
   ) {}
 
   /** Roles (by title, question, introduction) and skills (by name) that match every word, best first. */
@@ -25,8 +27,8 @@ export class SearchService {
     if (longest > maxSearchWordLength) throw new BadUserInputError('text', `has a word of ${longest} characters; words are at most ${maxSearchWordLength}`);
     const query = fulltextQuery(text);
     if (query === null) return [];
-    const hits = await this.repositories.search.search(query, first);
-    const found = await Promise.all(hits.map((hit) => (hit.kind === 'Role' ? this.loaders.role.load(hit.id) : this.loaders.skill.load(hit.id))));
+    const hits = await this.repository.search(query, first);
+    const found = await Promise.all(hits.map((hit) => (hit.kind === 'Role' ? this.roles.find(hit.id) : this.skills.find(hit.id))));
     return found.filter((item) => item !== null);
   }
 }

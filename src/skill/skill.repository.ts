@@ -1,22 +1,9 @@
 import type { CursorKey } from '../common/cursor.js';
 import type { Database } from '../neo4j/database.js';
 import { fulltextStart, keysetPage, matchFiltered, type FilterParts, type Ordering } from '../neo4j/node-list.query.js';
-import { roleProjection, type RoleRecord, type RoleSkillRecord } from '../role/role.repository.js';
+import { roleProjection, type RoleRecord } from '../role/role.projection.js';
 import type { SkillOrder } from './skill-connection.types.js';
-
-/** A skill on its own, not under a role: its first category, and how many roles need it. */
-export interface SkillRecord extends RoleSkillRecord {
-  roleCount: number;
-}
-
-/** Stored on every skill with each write (see derived/), so ordering thousands of skills by it counts nothing. */
-const roleCount = 'coalesce(s.roleCount, 0)';
-
-const skillProjection = `{
-  .id, .name,
-  category: COLLECT { MATCH (s)-[:IN_CATEGORY]->(c) RETURN c.name ORDER BY c.name LIMIT 1 }[0],
-  roleCount: ${roleCount}
-}`;
+import { skillProjection, skillRoleCount, type SkillRecord } from './skill.projection.js';
 
 const queries = {
   byIds: `UNWIND $ids AS id MATCH (s:Skill {id: id}) RETURN s ${skillProjection} AS skill`,
@@ -25,6 +12,7 @@ const queries = {
   roles: `
     UNWIND $ids AS id MATCH (s:Skill {id: id})
     RETURN id, COLLECT { MATCH (r:Role)-[:REQUIRES_SKILL]->(s) RETURN DISTINCT r ${roleProjection} AS role ORDER BY role.level, role.id } AS items`,
+  unknownIds: 'UNWIND $ids AS id WITH id WHERE NOT EXISTS { MATCH (:Skill {id: id}) } RETURN id',
   categories: `
     UNWIND $ids AS id MATCH (s:Skill {id: id})
     RETURN id, COLLECT { MATCH (s)-[:IN_CATEGORY]->(c) RETURN DISTINCT c.name AS name ORDER BY name } AS items`,
@@ -40,7 +28,7 @@ export interface SkillFilter {
 /** The orders of skills, as keys a cursor can hold. */
 export const skillOrderings = {
   NAME_ASC: [{ expression: 'toLower(s.name)', kind: 'string' }, { expression: 's.id', kind: 'string' }],
-  ROLE_COUNT_DESC: [{ expression: roleCount, descending: true, kind: 'number' }, { expression: 's.id', kind: 'string' }],
+  ROLE_COUNT_DESC: [{ expression: skillRoleCount, descending: true, kind: 'number' }, { expression: 's.id', kind: 'string' }],
 } as const satisfies Record<SkillOrder, Ordering>;
 
 // The most selective start first: a text's few matches, a role's skills, a category's.
@@ -86,6 +74,12 @@ export class SkillRepository {
   async allNames(): Promise<string[]> {
     const rows = await this.database.read<{ name: string }>(queries.allNames);
     return rows.map((row) => row.name);
+  }
+
+  /** The ids among these that no skill has. */
+  async unknownIds(ids: string[]): Promise<string[]> {
+    const rows = await this.database.read<{ id: string }>(queries.unknownIds, { ids });
+    return rows.map((row) => row.id);
   }
 
   async rolesOf(ids: readonly string[]): Promise<RoleRecord[][]> {

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../api/context.js';
+import type { Context } from '../app/context.js';
 import { nestedListCost } from '../api/query-cost.js';
 import { SkillBasis } from '../derived/skill-basis.js';
-import type { EvidenceRecord, RoleSkillRecord } from '../role/role.repository.js';
+import type { EvidenceRecord, RoleSkillRecord } from './skill.projection.js';
 import { Role } from '../role/role.types.js';
 import { Evidence } from './evidence.types.js';
 import { Skill } from './skill.types.js';

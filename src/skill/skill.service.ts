@@ -3,12 +3,12 @@ import { readConnection, type ConnectionResult } from '../common/connection.js';
 import { categoryFilter, textFilter } from '../common/list-filter.js';
 import { requireSlug } from '../common/validate.js';
 import { NotFoundError } from '../errors/error-codes.js';
-import type { Loaders } from '../api/loaders.js';
-import type { Repositories } from '../api/repositories.js';
-import type { RoleRecord, RoleSkillRecord } from '../role/role.repository.js';
-import { maxPageSize } from '../role/role.service.js';
+import type { RoleRecord } from '../role/role.projection.js';
+import { maxPageSize, type RoleService } from '../role/role.service.js';
 import type { SkillOrder, SkillWhere } from './skill-connection.types.js';
-import { skillOrderings, type SkillFilter, type SkillRecord } from './skill.repository.js';
+import type { SkillLoaders } from './skill.loaders.js';
+import type { RoleSkillRecord, SkillRecord } from './skill.projection.js';
+import { skillOrderings, type SkillFilter, type SkillRepository } from './skill.repository.js';
 
 /** A page of skills, with the filter it was read with, which its counts use. */
 export interface SkillConnectionResult extends ConnectionResult<SkillRecord> {
@@ -17,52 +17,56 @@ export interface SkillConnectionResult extends ConnectionResult<SkillRecord> {
 
 export class SkillService {
   constructor(
-    private readonly repositories: Repositories,
-    private readonly loaders: Loaders,
+    private readonly repository: SkillRepository,
+    private readonly loaders: SkillLoaders,
+    private readonly roleService: RoleService,
   ) {}
 
   async get(id: string): Promise<RoleSkillRecord> {
     requireSlug('id', id);
-    const skill = (await this.loaders.skill.load(id)) ?? (await this.repositories.skills.findByAlias(id));
-    if (!skill) throw new NotFoundError('skill', id, closestIds(id, await this.repositories.skills.allNames()));
+    const skill = (await this.loaders.byId.load(id)) ?? (await this.repository.findByAlias(id));
+    if (!skill) throw new NotFoundError('skill', id, closestIds(id, await this.repository.allNames()));
     return skill;
   }
 
   /** For references the graph itself holds, which exist unless deleted meanwhile. */
   async find(id: string): Promise<RoleSkillRecord | null> {
-    return this.loaders.skill.load(id);
+    return this.loaders.byId.load(id);
   }
 
   async roles(skillId: string): Promise<RoleRecord[]> {
-    const roles = await this.loaders.rolesOfSkill.load(skillId);
-    for (const role of roles) this.loaders.role.prime(role.id, role);
-    return roles;
+    return this.roleService.remember(await this.loaders.roles.load(skillId));
   }
 
   async categories(skillId: string): Promise<string[]> {
-    return this.loaders.categoriesOfSkill.load(skillId);
+    return this.loaders.categories.load(skillId);
+  }
+
+  /** The ids among these that no skill has. */
+  async unknown(ids: string[]): Promise<string[]> {
+    return this.repository.unknownIds(ids);
   }
 
   /** How many roles need the skill; a skill read under a role does not carry it, and is looked up, in one batch. */
   async roleCount(skill: RoleSkillRecord & { roleCount?: number }): Promise<number> {
-    return skill.roleCount ?? (await this.loaders.skill.load(skill.id))?.roleCount ?? 0;
+    return skill.roleCount ?? (await this.loaders.byId.load(skill.id))?.roleCount ?? 0;
   }
 
   /** A page of the skills that pass `where`, after the cursor `after`; BAD_USER_INPUT names a bad argument. */
   async connection(where: SkillWhere | null, order: SkillOrder, first: number, after: string | null): Promise<SkillConnectionResult> {
     const filter = skillFilterOf(where);
     const kinds = skillOrderings[order].map((sortKey) => sortKey.kind);
-    const page = await readConnection({ first, maxFirst: maxPageSize, after, order, kinds }, (limit, key) => this.repositories.skills.page(filter, order, limit, key));
-    for (const { node } of page.edges) this.loaders.skill.prime(node.id, node);
+    const page = await readConnection({ first, maxFirst: maxPageSize, after, order, kinds }, (limit, key) => this.repository.page(filter, order, limit, key));
+    for (const { node } of page.edges) this.loaders.byId.prime(node.id, node);
     return { ...page, filter };
   }
 
   async count(filter: SkillFilter): Promise<number> {
-    return this.repositories.skills.count(filter);
+    return this.repository.count(filter);
   }
 
   async countByCategory(filter: SkillFilter): Promise<{ id: string; name: string; count: number }[]> {
-    return this.repositories.skills.countByCategory(filter);
+    return this.repository.countByCategory(filter);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Database } from '../neo4j/database.js';
-import { transitionProjection, type EvidenceRecord, type TransitionRecord } from '../role/role.repository.js';
+import type { EvidenceRecord } from '../skill/skill.projection.js';
+import { transitionProjection, type TransitionRecord } from './transition.projection.js';
 
 /** What a transition develops: a skill, or the capability of an action whose title names none. */
 export interface DevelopmentRecord {

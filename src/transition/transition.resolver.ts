@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../api/context.js';
+import type { Context } from '../app/context.js';
 import { nestedListCost, pathListCost } from '../api/query-cost.js';
-import type { TransitionRecord } from '../role/role.repository.js';
+import type { TransitionRecord } from './transition.projection.js';
 import { Role } from '../role/role.types.js';
 import { maxPathHops, PathOrder } from './transition.repository.js';
 import { maxHaveSkills, maxPathsPerQuery, type PathResult, type PathsResult } from './transition.service.js';

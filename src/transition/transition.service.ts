@@ -1,13 +1,15 @@
 import { requireIntegerIn, requireSlug } from '../common/validate.js';
 import { BadUserInputError } from '../errors/error-codes.js';
-import type { Loaders } from '../api/loaders.js';
-import type { Repositories } from '../api/repositories.js';
 import { Profile, profileOf } from '../role/role.profile.js';
-import type { RoleRecord, RoleSkillRecord, TransitionRecord } from '../role/role.repository.js';
+import type { RoleRecord } from '../role/role.projection.js';
 import type { RoleService } from '../role/role.service.js';
+import type { RoleSkillRecord } from '../skill/skill.projection.js';
+import type { SkillService } from '../skill/skill.service.js';
 import { addYears, type PathYears } from './path-years.js';
 import { leftToLearn, skillDelta, type Delta } from './skill-delta.js';
-import { maxPathHops, type PathOrder, type TransitionDetails } from './transition.repository.js';
+import type { TransitionLoaders } from './transition.loaders.js';
+import type { TransitionRecord } from './transition.projection.js';
+import { maxPathHops, type PathOrder, type TransitionDetails, type TransitionRepository } from './transition.repository.js';
 
 /** Bounds the work of one request on a densely connected graph; the seed has a handful of paths. */
 export const maxPathsPerQuery = 1000;
@@ -44,9 +46,10 @@ export interface PathRequest {
 
 export class TransitionService {
   constructor(
-    private readonly repositories: Repositories,
-    private readonly loaders: Loaders,
+    private readonly repository: TransitionRepository,
+    private readonly loaders: TransitionLoaders,
     private readonly roles: RoleService,
+    private readonly skills: SkillService,
   ) {}
 
   /** The best `first` simple paths of at most maxHops transitions, ranked before they are cut, and whether they were. */
@@ -56,8 +59,8 @@ export class TransitionService {
     const have = this.checkHave(request.have);
     const [from, to] = await this.requireRoles(fromName, toName);
     const [found, unknownSkills] = await Promise.all([
-      this.repositories.transitions.paths(from, to, { maxHops: request.maxHops, order: request.orderBy, have, limit: request.first }),
-      have === null ? [] : this.repositories.analytics.unknownSkills(have),
+      this.repository.paths(from, to, { maxHops: request.maxHops, order: request.orderBy, have, limit: request.first }),
+      have === null ? [] : this.skills.unknown(have),
     ]);
     const paths = await Promise.all(found.paths.map((path) => this.describe(path.roleIds, path.transitionIds, have)));
     return { paths, truncated: found.truncated, unknownSkills };
@@ -68,12 +71,17 @@ export class TransitionService {
     const have = this.checkHave(haveIds);
     const [from, to] = await this.requireRoles(fromName, toName);
     if (from === to) return this.describe([from], [], have);
-    const found = await this.repositories.transitions.shortest(from, to);
+    const found = await this.repository.shortest(from, to);
     return found ? this.describe(found.roleIds, found.transitionIds, have) : null;
   }
 
+  /** For references the graph itself holds, which exist unless deleted meanwhile. */
+  async find(id: string): Promise<TransitionRecord | null> {
+    return this.loaders.byId.load(id);
+  }
+
   async details(transitionId: string): Promise<TransitionDetails> {
-    return this.loaders.transitionDetails.load(transitionId);
+    return this.loaders.details.load(transitionId);
   }
 
   private checkHave(have: string[] | null): string[] | null {
@@ -91,7 +99,7 @@ export class TransitionService {
   /** A path with its deltas, and what is left to learn for a person who has `have`, or else the first role's skills. */
   private async describe(roleIds: string[], transitionIds: string[], have: string[] | null): Promise<PathResult> {
     const [transitions, roles, skills] = await Promise.all([
-      Promise.all(transitionIds.map((id) => this.loaders.transition.load(id))),
+      Promise.all(transitionIds.map((id) => this.find(id))),
       Promise.all(roleIds.map((id) => this.roles.find(id))),
       Promise.all(roleIds.map((id) => this.roles.children<RoleSkillRecord>('skills', id))),
     ]);

@@ -6,7 +6,7 @@ import { SearchRepository } from '../search/search.repository.js';
 import { SkillRepository } from '../skill/skill.repository.js';
 import { TransitionRepository } from '../transition/transition.repository.js';
 import { CurationRepository } from '../curation/curation.repository.js';
-import { GraphSizeRepository } from './graph-size.repository.js';
+import { GraphSizeRepository } from '../api/graph-size.repository.js';
 
 export function createRepositories(database: Database) {
   return {
