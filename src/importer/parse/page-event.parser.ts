@@ -1,6 +1,6 @@
 import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
-import { leadingStrong, withoutSeparator } from './bold-label.reader.js';
-import { lineOf, positionOf } from './node-line.reader.js';
+import { leadingStrong, withoutSeparator } from './bold-label.parser.js';
+import { lineOf, positionOf } from './node-position.js';
 import { inlineText } from './plain-text.renderer.js';
 
 /** What the blocks of a page after its title are, for finding its parts. */

@@ -1,7 +1,7 @@
 import type { Table } from 'mdast';
-import { slug, slugAliases } from '../slug.js';
-import { readTable } from './markdown-table.reader.js';
-import { PageFormatError } from './page-format.error.js';
+import { slug, slugAliases } from '../../slug.js';
+import { readTable } from './markdown-table.parser.js';
+import { PageFormatError } from '../page-format.error.js';
 import type {
   Action,
   Activity,

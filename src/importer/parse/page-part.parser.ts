@@ -1,8 +1,8 @@
 import type { List, ListItem, Paragraph, RootContent, Table } from 'mdast';
-import { labelledItem, listItems } from './list-item.reader.js';
-import { readTable } from './markdown-table.reader.js';
-import { lineOf, positionOf } from './node-line.reader.js';
-import type { PageEvent } from './page-event.reader.js';
+import { labelledItem, listItems } from './list-item.parser.js';
+import { readTable } from './markdown-table.parser.js';
+import { lineOf, positionOf } from './node-position.js';
+import type { PageEvent } from './page-event.parser.js';
 import type { Action, GenericSection, TextItem, Transition } from './page.model.js';
 import { classifyPartName, isFamiliarPartName, isNumbered, type KnownPart } from './part-name.classifier.js';
 import { blockText, inlineText } from './plain-text.renderer.js';

@@ -1,5 +1,5 @@
 import type { Table } from 'mdast';
-import { lineOf } from './node-line.reader.js';
+import { lineOf } from './node-position.js';
 import { inlineText } from './plain-text.renderer.js';
 
 export interface TableRowText {
