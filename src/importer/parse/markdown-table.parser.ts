@@ -14,7 +14,7 @@ export interface TableText {
 }
 
 /** A table as plain-text cells; bold markers in cells, as in `| **Scope** |`, are dropped. */
-export function readTable(table: Table): TableText {
+export function parseTable(table: Table): TableText {
   const [header, ...rows] = table.children.map((row) => ({
     cells: row.children.map((cell) => inlineText(cell)),
     line: lineOf(row),

@@ -12,7 +12,7 @@ export type PageEvent =
   | { type: 'lead'; label: string; content: Paragraph; line: number; node: Paragraph }
   | { type: 'block'; node: RootContent; line: number };
 
-export function readPageEvents(blocks: RootContent[]): PageEvent[] {
+export function parsePageEvents(blocks: RootContent[]): PageEvent[] {
   return blocks.flatMap(eventsOf);
 }
 

@@ -1,6 +1,6 @@
 import type { List, ListItem, Paragraph, RootContent, Table } from 'mdast';
 import { labelledItem, listItems } from './list-item.parser.js';
-import { readTable } from './markdown-table.parser.js';
+import { parseTable } from './markdown-table.parser.js';
 import { lineOf, positionOf } from './node-position.js';
 import type { PageEvent } from './page-event.parser.js';
 import type { Action, GenericSection, TextItem, Transition } from './page.model.js';
@@ -11,10 +11,10 @@ import type { RolePageBuilder } from './role-page.builder.js';
 import { splitSkillList } from './skill-list.parser.js';
 
 /** Reads the parts of a page, from the events after its title, into the builder. */
-export function readPageParts(events: PageEvent[], builder: RolePageBuilder): void {
-  const reader = new PagePartReader(builder);
-  for (const event of events) reader.read(event);
-  reader.end();
+export function parsePageParts(events: PageEvent[], builder: RolePageBuilder): void {
+  const parser = new PagePartParser(builder);
+  for (const event of events) parser.read(event);
+  parser.end();
 }
 
 /** The kinds of parts: those of the page format, the groups inside them, and unknown parts. */
@@ -68,7 +68,7 @@ type ActionPart = Extract<Part, { kind: 'actions' | 'action' }>;
  * belongs to ("**Key Actions**" to its transition, even past a "### Timeline"), any other label is a group of the
  * nearest part made of groups (an area of responsibilities, an activity slot, an action).
  */
-class PagePartReader {
+class PagePartParser {
   private readonly page: Part;
   /** The open parts above the page itself, innermost last. */
   private readonly stack: Part[] = [];
@@ -378,7 +378,7 @@ class PagePartReader {
   }
 
   private takeSkillTable(table: Table, part: Part): boolean {
-    const { header, rows } = readTable(table);
+    const { header, rows } = parseTable(table);
     if (header.length !== 2) return false;
     for (const { cells, line } of rows) {
       const [category = '', skills = ''] = cells;
@@ -527,12 +527,12 @@ function isActionList(list: List): boolean {
 
 /** A table of facts by dimension and role, as the comparison sections hold. */
 function isComparisonTable(table: Table): boolean {
-  const [first = '', ...others] = readTable(table).header;
+  const [first = '', ...others] = parseTable(table).header;
   return others.length >= 2 && /^(?:dimensions?|aspects?|criteri(?:a|on)|factors?)$/i.test(first);
 }
 
 function isShiftTable(table: Table): boolean {
-  const [from = '', to = '', ...others] = readTable(table).header;
+  const [from = '', to = '', ...others] = parseTable(table).header;
   return others.length === 0 && /^from\b/i.test(from) && /^to\b/i.test(to);
 }
 

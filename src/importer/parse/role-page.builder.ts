@@ -1,6 +1,6 @@
 import type { Table } from 'mdast';
 import { slug, slugAliases } from '../../slug.js';
-import { readTable } from './markdown-table.parser.js';
+import { parseTable } from './markdown-table.parser.js';
 import { PageFormatError } from '../page-format.error.js';
 import type {
   Action,
@@ -73,7 +73,7 @@ export class RolePageBuilder {
    * section compares ("Role | Metaphor | Success metric" under "IC vs Manager").
    */
   addComparisonTable(table: Table, name: string, headings: string[]): boolean {
-    const { header, headerLine, rows } = readTable(table);
+    const { header, headerLine, rows } = parseTable(table);
     const [first = '', ...columns] = header;
     if (columns.length === 0) return false;
     const compared = new Set(headings.flatMap(comparedRoles).map(slug));
@@ -103,7 +103,7 @@ export class RolePageBuilder {
 
   /** Adds the rows of a "From (A) | To (B)" table as shifts; false for a table of another shape. */
   addShiftTable(table: Table, targets: Transition[]): boolean {
-    const { header, rows } = readTable(table);
+    const { header, rows } = parseTable(table);
     const [, toHeader, ...others] = header;
     if (toHeader === undefined || others.length > 0) return false;
     // In a section about several targets, a "To (CTO)" column says which one the table is about.
