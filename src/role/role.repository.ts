@@ -2,6 +2,7 @@ import type { CursorKey } from '../common/cursor.js';
 import type { Database } from '../neo4j/database.js';
 import { fulltextStart, keysetPage, matchFiltered, type FilterParts, type Ordering } from '../neo4j/node-list.query.js';
 import type { SkillBasis } from '../derived/skill-basis.js';
+import type { TimelineYears } from '../transition/timeline-years.js';
 import type { RoleOrder } from './role.types.js';
 
 export interface RoleRecord {
@@ -33,7 +34,7 @@ export interface TransitionRecord {
   id: string;
   fromId: string;
   toId: string;
-  timeline: { text: string | null; minYears: number | null; maxYears: number | null; openEnded: boolean };
+  timeline: TimelineYears & { text: string | null };
   source: string;
 }
 
