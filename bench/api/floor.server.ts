@@ -3,6 +3,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { Profile } from '../../src/role/role.profile.js';
 import { addYears } from '../../src/transition/path-years.js';
 import { skillDelta } from '../../src/transition/skill-delta.js';
+import type { TimelineYears } from '../../src/transition/timeline-years.js';
 import { announce, neo4jAuth, neo4jConnection } from './child.js';
 
 /**
@@ -72,15 +73,10 @@ interface Skill {
   id: string;
   name: string;
 }
-interface Timeline {
-  minYears: number | null;
-  maxYears: number | null;
-  openEnded: boolean;
-}
 interface Q3Row {
   paths: { roleIds: string[]; transitionIds: string[] }[];
   roles: { id: string; title: string; skills: Skill[] }[];
-  transitions: { id: string; from: string; to: string; timeline: Timeline }[];
+  transitions: { id: string; from: string; to: string; timeline: TimelineYears }[];
 }
 
 /** Every generated role has a page of its own, which states its whole set of skills. */

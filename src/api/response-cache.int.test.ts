@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedGraph, startTestApi, testApiToken, type TestApi } from '../../tests/api-server.js';
 import { openTestDatabase } from '../../tests/neo4j.js';
-import { loadPages } from '../importer/graph.loader.js';
-import { collectPageFiles, readPages } from '../importer/page.files.js';
-import { parseRolePage } from '../importer/page.parser.js';
+import { loadPages } from '../importer/load/graph.loader.js';
+import { collectPageFiles, readPages } from '../importer/read/pages.reader.js';
+import { parseRolePage } from '../importer/parse/page.parser.js';
 
 // The response cache never answers with what an earlier graph said, whoever changed it and however.
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRolePage } from '../importer/page.parser.js';
+import { parseRolePage } from '../importer/parse/page.parser.js';
 import { slug } from '../slug.js';
 import { pageFileName, renderRolePage } from './role-page.writer.js';
 import { generateTaxonomy, type TaxonomyOptions } from './taxonomy.generator.js';
