@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type ErrorRequestHandler } from 'express';
 import type { GraphQLError } from 'graphql';
+import getRawBody from 'raw-body';
 import { BadRequestError, InternalError } from '../errors/error-codes.js';
 
 /** The largest GraphQL request body the API reads, in bytes. */
@@ -32,14 +33,46 @@ const parseJson = express.json({
 /**
  * The API's only body reader: the HTTP front (http-front.ts) reads every request with it, before the response
  * cache and Express see the request. It fails with what requestErrorFrom turns into the API's answer.
+ *
+ * What nearly every client sends, JSON in UTF-8 with a Content-Length within the limit and not compressed, it
+ * reads with raw-body (what Express's parser reads with) and parses itself: the rest of Express's parser
+ * (type-is, decoding through iconv-lite) cost a bare server 40 to 50 µs of CPU a request, a third more
+ * (20,000 POSTs at concurrency 16, three rounds on the loaded 2-core machine: 127 to 139 µs a request with
+ * raw-body, 169 to 186 µs with Express's parser; bench/README.md). Both ways end in the same checks, and the
+ * same coded errors; a body that is JSON but not an object, which Express's parser refuses as not JSON, this
+ * way reaches Apollo, which refuses it as BAD_REQUEST too.
  */
-export function readRequestBody(request: IncomingMessage, response: ServerResponse): Promise<RequestBody> {
+export async function readRequestBody(request: IncomingMessage, response: ServerResponse): Promise<RequestBody> {
+  if (!isPlainJson(request)) return parseWithExpress(request, response);
+  const bytes = await getRawBody(request, { length: request.headers['content-length'], limit: requestBodyLimit });
+  requireUtf8(bytes);
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch (cause) {
+    throw Object.assign(cause as Error, { status: 400, type: 'entity.parse.failed' });
+  }
+  Object.assign(request, { body: json });
+  return { bytes, json };
+}
+
+function parseWithExpress(request: IncomingMessage, response: ServerResponse): Promise<RequestBody> {
   return new Promise((resolve, reject) => {
     parseJson(request, response, (cause?: unknown) => {
       if (cause) return reject(cause);
       resolve({ bytes: bytesRead.get(request) ?? null, json: (request as { body?: unknown }).body });
     });
   });
+}
+
+/** JSON in UTF-8, not compressed, with a length within the limit: what Playground, the career map and other clients send. */
+function isPlainJson(request: IncomingMessage): boolean {
+  const type = request.headers['content-type']?.replace(/\s+/g, '').toLowerCase();
+  if (type !== 'application/json' && type !== 'application/json;charset=utf-8') return false;
+  const encoding = request.headers['content-encoding'];
+  if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return false;
+  const length = Number(request.headers['content-length']);
+  return Number.isInteger(length) && length > 0 && length <= requestBodyLimit;
 }
 
 /**
