@@ -53,6 +53,30 @@ describe('the response cache', () => {
     expect((await data(api, byId, { id: 'director' })).role.id).toBe('director');
   });
 
+  it('answers in the media type the request accepts, the same from the cache as when it computed the answer', async () => {
+    const body = JSON.stringify({ query: '{ role(id: "director") { id title } }' });
+    const post = async (accept: string) => {
+      const before = database.queriesRun;
+      const response = await fetch(`${api.server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body });
+      return { response, queries: database.queriesRun - before };
+    };
+    // Apollo's media types (GraphQL over HTTP, 4.1): the one the client asks for, in UTF-8.
+    for (const [accept, contentType] of [
+      ['application/graphql-response+json', 'application/graphql-response+json; charset=utf-8'],
+      ['application/json', 'application/json; charset=utf-8'],
+    ] as const) {
+      const miss = await post(accept);
+      const hit = await post(accept);
+      expect([miss.queries > 0, hit.queries]).toEqual([true, 0]);
+      for (const { response } of [miss, hit]) {
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-type')).toBe(contentType);
+        expect(await response.json()).toEqual({ data: { role: { id: 'director', title: 'Director of Engineering' } } });
+      }
+      expect(hit.response.headers.get('etag')).toBe(miss.response.headers.get('etag'));
+    }
+  });
+
   it('computes an answer once for the same requests arriving together', async () => {
     const alone = await queriesFor(() => api.query('{ role(id: "manager") { id skills { id } transitionsOut { id } } }'));
     const together = await queriesFor(async () => {
