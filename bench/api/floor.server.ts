@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { Profile } from '../../src/role/role.profile.js';
+import { fulltextQuery } from '../../src/search/fulltext-query.js';
 import { addYears } from '../../src/transition/path-years.js';
 import { skillDelta } from '../../src/transition/skill-delta.js';
 import { announce, neo4jAuth, neo4jConnection } from './child.js';
@@ -66,6 +67,11 @@ const queries = {
       onlyA: [s IN skillsA WHERE NOT s IN skillsB | s {.id}],
       onlyB: [s IN skillsB WHERE NOT s IN skillsA | s {.id}]
     } AS skillOverlap, similarRoles`,
+  // The words as the project's search turns them into a Lucene query (fulltextQuery), and the hits' titles or names.
+  q5: `
+    CALL db.index.fulltext.queryNodes('search_text', $query) YIELD node, score
+    WITH node, score ORDER BY score DESC, node.id LIMIT 20
+    RETURN CASE WHEN node:Role THEN {__typename: 'Role', id: node.id, title: node.title} ELSE {__typename: 'Skill', id: node.id, name: node.name} END AS hit`,
 };
 
 interface Skill {
@@ -131,6 +137,11 @@ async function answer(driver: Driver, route: string, params: URLSearchParams): P
     case '/q4': {
       const [row] = await read<{ skillOverlap: unknown; similarRoles: unknown }>(queries.q4, { a: params.get('a'), b: params.get('b') });
       return row ?? null;
+    }
+    case '/q5': {
+      const query = fulltextQuery(params.get('text') ?? '');
+      const rows = query === null ? [] : await read<{ hit: unknown }>(queries.q5, { query });
+      return { search: rows.map((row) => row.hit) };
     }
     default:
       return undefined;
