@@ -33,7 +33,8 @@ const queries = {
     WITH collect(p) AS paths
     CALL (paths) {
       UNWIND paths AS p UNWIND nodes(p) AS r WITH DISTINCT r
-      RETURN collect(r {.id, .title, skills: COLLECT { MATCH (r)-[q:REQUIRES_SKILL]->(s) WITH s, q ${skillOrder} RETURN s {.id, .name} }}) AS roles
+      RETURN collect(r {.id, .title, hasPage: r.pageFile IS NOT NULL, excluded: COLLECT { MATCH (r)-[:EXCLUDES_SKILL]->(s) RETURN s.id },
+        skills: COLLECT { MATCH (r)-[q:REQUIRES_SKILL]->(s) WITH s, q ${skillOrder} RETURN s {.id, .name} }}) AS roles
     }
     CALL (paths) {
       UNWIND paths AS p UNWIND relationships(p) AS rel WITH DISTINCT rel.transitionId AS id
@@ -85,12 +86,12 @@ interface Timeline {
 }
 interface Q3Row {
   paths: { roleIds: string[]; transitionIds: string[] }[];
-  roles: { id: string; title: string; skills: Skill[] }[];
+  roles: { id: string; title: string; hasPage: boolean; excluded: string[]; skills: Skill[] }[];
   transitions: { id: string; from: string; to: string; timeline: Timeline }[];
 }
 
-/** Every generated role has a page of its own, which states its whole set of skills. */
-const pagedRole = { profile: Profile.STATED, excluded: new Set<string>() };
+/** A role's page states its whole set of skills; without one (the seed's CEO), only a curator's exclusions are dropped. */
+const profileOf = (role: Q3Row['roles'][number] | undefined) => ({ profile: role?.hasPage ? Profile.STATED : Profile.INFERRED, excluded: new Set(role?.excluded ?? []) });
 
 /** The paths as the project's API answers them, fewest hops first, then fewest years. */
 function describePaths(row: Q3Row) {
@@ -101,7 +102,7 @@ function describePaths(row: Q3Row) {
     const steps = transitionIds.map((id, index) => {
       const t = transitions.get(id);
       if (!t) throw new Error(`transition ${id} missing`);
-      const d = skillDelta(skills[index] ?? [], skills[index + 1] ?? [], pagedRole);
+      const d = skillDelta(skills[index] ?? [], skills[index + 1] ?? [], profileOf(roles.get(roleIds[index + 1] as string)));
       return { id, from: { id: t.from }, to: { id: t.to }, timeline: t.timeline, skillDelta: { gained: d.gained, dropped: d.dropped } };
     });
     return {
@@ -109,7 +110,7 @@ function describePaths(row: Q3Row) {
       roles: roleIds.map((id) => ({ id, title: roles.get(id)?.title })),
       years: addYears(steps.map((step) => step.timeline)),
       steps,
-      skillDelta: skillDelta(skills[0] ?? [], skills[skills.length - 1] ?? [], pagedRole),
+      skillDelta: skillDelta(skills[0] ?? [], skills[skills.length - 1] ?? [], profileOf(roles.get(roleIds[roleIds.length - 1] as string))),
     };
   });
   return paths.sort((a, b) => a.hops - b.hops || a.years.min - b.years.min || (a.years.max ?? 0) - (b.years.max ?? 0));
