@@ -25,7 +25,7 @@ beforeEach(async () => {
   await clearGraph(database);
   const folder = await mkdtemp(join(tmpdir(), 'career-graph-derived-'));
   try {
-    await writeGeneratedPages(folder, generateTaxonomy({ roles: 90, skills: 400, links: 1800, transitions: 200, seed: 14, zipfExponent: 0.65 }));
+    await writeGeneratedPages(folder, generateTaxonomy({ roles: 60, skills: 250, links: 1000, transitions: 130, seed: 14, zipfExponent: 0.65 }));
     await loadPages(database, await readPages(await collectPageFiles([folder, 'seed'])));
   } finally {
     await rm(folder, { recursive: true, force: true });
@@ -164,12 +164,12 @@ describe("a curator's write derives only what it changes", { timeout: 300_000 },
   it('leaves after every write of a random sequence the derived facts a full recompute gives', async () => {
     await expectDerivedAsFull('the import');
     const mutations = new Mutations(new Random(2026), new CurationRepository(database));
-    for (let step = 0; step < 40; step += 1) await expectDerivedAsFull(`step ${step}: ${await mutations.next()}`);
+    for (let step = 0; step < 30; step += 1) await expectDerivedAsFull(`step ${step}: ${await mutations.next()}`);
   });
 
   it('leaves after two writes that commit at the same time the derived facts a full recompute gives', async () => {
     const [first, second] = writers.map((writer, index) => new Mutations(new Random(100 + index), new CurationRepository(writer)));
-    for (let round = 0; round < 12; round += 1) {
+    for (let round = 0; round < 8; round += 1) {
       // Both edits are drawn from the same graph, then run at once: the write lock orders them.
       const edits = await Promise.all([(first as Mutations).next(), (second as Mutations).next()]);
       await expectDerivedAsFull(`round ${round}: ${edits.join(' and ')}`);
