@@ -23,7 +23,8 @@ const queries = {
   ladder: 'MATCH (r:Role) WHERE r.id IN $ids MATCH (r)-[:TRANSITIONS_TO*0..]-(x:Role) RETURN DISTINCT x.id AS id',
   ladderTransitions: 'MATCH (a:Role)-[:TRANSITIONS_TO]->(b:Role) WHERE a.id IN $ids RETURN a.id AS from, b.id AS to',
   setLevels: 'UNWIND $levels AS row MATCH (r:Role {id: row.id}) WHERE r.level IS NULL OR r.level <> row.level SET r.level = row.level',
-  deleteDevelopments: (part: Part) => `MATCH (t:Transition)-[d:DEVELOPS]->() WHERE true ${only(part, 't')} DELETE d`,
+  // Each query of a part starts from its roles or transitions, so that the planner seeks them by id.
+  deleteDevelopments: (part: Part) => `MATCH (t:Transition) WHERE true ${only(part, 't')} MATCH (t)-[d:DEVELOPS]->() DELETE d`,
   // Every text of every transition that may say what it develops, each with its own line.
   transitionTexts: (part: Part) => `
     MATCH (t:Transition) WHERE true ${only(part, 't')}
@@ -54,7 +55,7 @@ const queries = {
       MATCH (a:Action {id: d.action}) RETURN a AS target
     }
     CREATE (t)-[:DEVELOPS {text: d.text, sourceFile: d.file, sourceLine: d.line}]->(target)`,
-  deleteDerivedSkills: (part: Part) => `MATCH (r:Role)-[q:REQUIRES_SKILL {derived: true}]->() WHERE true ${only(part, 'r')} DELETE q`,
+  deleteDerivedSkills: (part: Part) => `MATCH (r:Role) WHERE true ${only(part, 'r')} MATCH (r)-[q:REQUIRES_SKILL {derived: true}]->() DELETE q`,
   // A role without a page of its own carries the skills that every predecessor with stated skills states
   // (predecessors without any state nothing either way); README says why an intersection.
   inheritedSkills: (part: Part) => `
@@ -75,9 +76,9 @@ const queries = {
     RETURN r.id AS role, s.id AS skill, from, first.category AS category, first.position AS position,
            first.sourceFile AS sourceFile, first.sourceLine AS sourceLine`,
   developedSkills: (part: Part) => `
-    MATCH (r:Role)<-[:LEADS_TO]-(t:Transition)-[d:DEVELOPS]->(s:Skill)
-    WHERE r.pageFile IS NULL ${only(part, 'r')}
-      AND NOT EXISTS { (r)-[:EXCLUDES_SKILL]->(s) }
+    MATCH (r:Role) WHERE r.pageFile IS NULL ${only(part, 'r')}
+    MATCH (r)<-[:LEADS_TO]-(t:Transition)-[d:DEVELOPS]->(s:Skill)
+    WHERE NOT EXISTS { (r)-[:EXCLUDES_SKILL]->(s) }
       AND NOT EXISTS { (r)-[stated:REQUIRES_SKILL]->(s) WHERE stated.derived IS NULL }
     WITH r, s, d ORDER BY d.sourceFile, d.sourceLine
     WITH r, s, collect(d)[0] AS first
