@@ -14,8 +14,8 @@ import { issueScale, loadGeneratedGraph, log, startBenchNeo4j, timed } from './b
  * taxonomy of the issue's size imported into it, and the analytics timed through the services (what a
  * resolver calls: validation, Cypher and loading the roles and skills of the answer) and over HTTP (the same
  * plus GraphQL execution and JSON, with the response cache off so that every run computes), as the median of
- * several runs after warm-up runs. Then what a write costs on that graph, since every write recomputes the
- * derived facts, skill centrality included.
+ * several runs after warm-up runs. Then what a write costs on that graph, since every write keeps the derived
+ * facts up to date, skill centrality included (bench/write.bench.ts times each kind of curator's edit).
  */
 const { values } = parseArgs({
   options: {
@@ -146,8 +146,8 @@ async function main(): Promise<void> {
       rows.push(`| ${entry.name} | ${format(service)} | ${format(overHttp)} | ${format(repeated)} | ${service.all.map((ms) => ms.toFixed(0)).join(', ')} |`);
     }
 
-    // Every import and curation mutation runs refreshDerivedFacts in its transaction; adding a skill to the
-    // widest role and removing it again changes its pairs with hundreds of roles, and so many skills' figures.
+    // An import runs refreshDerivedFacts in its transaction, a curator's edit derives what it changes; adding a
+    // skill to the widest role and removing it again changes its pairs with hundreds of roles, and so many skills' figures.
     const role = widest?.id ?? '';
     const skill = lacking?.id ?? '';
     const writes: { name: string; work: () => Promise<unknown> }[] = [

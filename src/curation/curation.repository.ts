@@ -1,5 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { refreshDerivedFacts } from '../derived/derived-facts.writer.js';
+import type { WriteScope } from '../derived/derived-facts.scope.js';
+import { writeWithDerivedFacts } from '../derived/derived-facts.writer.js';
 import { run, type Database } from '../neo4j/database.js';
 import { takeGraphWriteLock } from '../neo4j/graph-write.lock.js';
 import type { TimelineYears } from '../transition/timeline-years.js';
@@ -71,7 +72,10 @@ const queries = {
     RETURN count(*) AS removed`,
 };
 
-/** Curators' edits. Each method is one transaction, which also refreshes what the graph derives. */
+/**
+ * Curators' edits. Each method is one transaction, which also derives again what the edit changes, and only
+ * that: each names what it touches (a WriteScope) and the derived-facts writer works out what depends on it.
+ */
 export class CurationRepository {
   constructor(private readonly database: Database) {}
 
@@ -84,43 +88,44 @@ export class CurationRepository {
   }
 
   async createRole(id: string, fields: RoleFields): Promise<void> {
-    await this.write((tx) => run(tx, queries.createRole, { id, fields, source: apiSource }));
+    await this.write({ ladder: [id] }, (tx) => run(tx, queries.createRole, { id, fields, source: apiSource }));
   }
 
   async updateRole(id: string, fields: RoleFields): Promise<void> {
-    await this.write((tx) => run(tx, queries.updateRole, { id, fields }));
+    // Nothing derived depends on a role's title or texts.
+    await this.write({}, (tx) => run(tx, queries.updateRole, { id, fields }));
   }
 
   async deleteRole(id: string): Promise<void> {
-    await this.write((tx) => run(tx, queries.deleteRole, { id }));
+    await this.write({ deleted: [id] }, (tx) => run(tx, queries.deleteRole, { id }));
   }
 
   async addSkill(roleId: string, skill: { id: string; name: string; category: string | null; categoryId: string | null }): Promise<void> {
-    await this.write((tx) =>
+    const scope = { skillsOf: [roleId], skills: [skill], categorised: skill.category === null ? [] : [skill.id] };
+    await this.write(scope, (tx) =>
       run(tx, queries.addSkill, { roleId, skillId: skill.id, skillName: skill.name, category: skill.category, categoryId: skill.categoryId, source: apiSource }),
     );
   }
 
   async removeSkill(roleId: string, skillId: string): Promise<number> {
-    return this.write(async (tx) => (await run<{ removed: number }>(tx, queries.removeSkill, { roleId, skillId, source: apiSource }))[0]?.removed ?? 0);
+    return this.write({ skillsOf: [roleId], skills: [{ id: skillId, name: skillId }] }, async (tx) => (await run<{ removed: number }>(tx, queries.removeSkill, { roleId, skillId, source: apiSource }))[0]?.removed ?? 0);
   }
 
   async upsertTransition(from: string, to: string, fields: TransitionFields): Promise<string> {
     const id = `${from}-to-${to}`;
-    await this.write((tx) => run(tx, queries.upsertTransition, { id, from, to, fields, source: apiSource }));
+    await this.write({ ladder: [from, to], arrivals: [to] }, (tx) => run(tx, queries.upsertTransition, { id, from, to, fields, source: apiSource }));
     return id;
   }
 
   async deleteTransition(from: string, to: string): Promise<number> {
-    return this.write(async (tx) => (await run<{ removed: number }>(tx, queries.deleteTransition, { from, to }))[0]?.removed ?? 0);
+    return this.write({ ladder: [from, to], arrivals: [to] }, async (tx) => (await run<{ removed: number }>(tx, queries.deleteTransition, { from, to }))[0]?.removed ?? 0);
   }
 
-  private async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  private async write<T>(scope: WriteScope, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     return this.database.writeTransaction(async (tx) => {
+      // The lock first: derived facts read and written after it cannot go stale from a write alongside.
       await takeGraphWriteLock(tx);
-      const result = await work(tx);
-      await refreshDerivedFacts(tx);
-      return result;
+      return writeWithDerivedFacts(tx, scope, () => work(tx));
     });
   }
 }

@@ -1,19 +1,33 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { run } from '../neo4j/database.js';
+import { graphWriteLockId } from '../neo4j/graph-write.lock.js';
+import { reachOf, type WriteScope } from './derived-facts.scope.js';
 import { computeLevels, type Edge } from './level.calculator.js';
-import { skillCentralityRows } from './skill-centrality.query.js';
-import { findDevelopments, type TransitionText } from './development.finder.js';
+import { findDevelopments, mentionable, transitionStems, type TransitionText } from './development.finder.js';
 import { SkillBasis } from './skill-basis.js';
+import { SkillCentralityChange, storeAllSkillCentrality } from './skill-centrality.store.js';
 import type { NamedSkill } from './skill.matcher.js';
+
+/**
+ * Which part of the graph a step derives: all of it, or the roles (transitions, for developments) in $ids.
+ * The queries for a part are those for the whole with a filter more, so the two cannot disagree.
+ */
+type Part = 'all' | 'some';
+const only = (part: Part, variable: string) => (part === 'all' ? '' : `AND ${variable}.id IN $ids`);
+const idsOf = (ids?: string[]) => (ids ? { ids } : {});
 
 const queries = {
   roleIds: 'MATCH (r:Role) RETURN r.id AS id',
   transitions: 'MATCH (a:Role)-[:TRANSITIONS_TO]->(b:Role) RETURN a.id AS from, b.id AS to',
+  // Every role a path of transitions, either way, joins to one of $ids: levels depend on nothing outside it.
+  ladder: 'MATCH (r:Role) WHERE r.id IN $ids MATCH (r)-[:TRANSITIONS_TO*0..]-(x:Role) RETURN DISTINCT x.id AS id',
+  ladderTransitions: 'MATCH (a:Role)-[:TRANSITIONS_TO]->(b:Role) WHERE a.id IN $ids RETURN a.id AS from, b.id AS to',
   setLevels: 'UNWIND $levels AS row MATCH (r:Role {id: row.id}) WHERE r.level IS NULL OR r.level <> row.level SET r.level = row.level',
-  deleteDevelopments: 'MATCH (:Transition)-[d:DEVELOPS]->() DELETE d',
+  // Each query of a part starts from its roles or transitions, so that the planner seeks them by id.
+  deleteDevelopments: (part: Part) => `MATCH (t:Transition) WHERE true ${only(part, 't')} MATCH (t)-[d:DEVELOPS]->() DELETE d`,
   // Every text of every transition that may say what it develops, each with its own line.
-  transitionTexts: `
-    MATCH (t:Transition)
+  transitionTexts: (part: Part) => `
+    MATCH (t:Transition) WHERE true ${only(part, 't')}
     CALL (t) {
       MATCH (t)-[:REQUIRES_SHIFT]->(x) RETURN x.to AS text, x.sourceFile AS file, x.sourceLine AS line, null AS action
       UNION ALL
@@ -28,6 +42,8 @@ const queries = {
       MATCH (t)-[:HAS_INDICATOR]->(x) RETURN x.text AS text, x.sourceFile AS file, x.sourceLine AS line, null AS action
     }
     RETURN t.id AS transition, text, file, line, action`,
+  transitionIds: 'MATCH (t:Transition) RETURN t.id AS id',
+  setStems: 'UNWIND $rows AS row MATCH (t:Transition {id: row.id}) WHERE coalesce(t.stems, []) <> row.stems SET t.stems = row.stems',
   // Skills that some skill list names: a page's Key Skill Sets or a curator. Derived links name nothing.
   listedSkills: 'MATCH (s:Skill) WHERE EXISTS { (:Role)-[q:REQUIRES_SKILL]->(s) WHERE q.derived IS NULL } RETURN s.id AS id, s.name AS name',
   createDevelopments: `
@@ -39,11 +55,11 @@ const queries = {
       MATCH (a:Action {id: d.action}) RETURN a AS target
     }
     CREATE (t)-[:DEVELOPS {text: d.text, sourceFile: d.file, sourceLine: d.line}]->(target)`,
-  deleteDerivedSkills: 'MATCH (:Role)-[q:REQUIRES_SKILL {derived: true}]->() DELETE q',
+  deleteDerivedSkills: (part: Part) => `MATCH (r:Role) WHERE true ${only(part, 'r')} MATCH (r)-[q:REQUIRES_SKILL {derived: true}]->() DELETE q`,
   // A role without a page of its own carries the skills that every predecessor with stated skills states
   // (predecessors without any state nothing either way); README says why an intersection.
-  inheritedSkills: `
-    MATCH (r:Role) WHERE r.pageFile IS NULL
+  inheritedSkills: (part: Part) => `
+    MATCH (r:Role) WHERE r.pageFile IS NULL ${only(part, 'r')}
     WITH r, COLLECT {
       MATCH (a:Role)-[:TRANSITIONS_TO]->(r)
       WHERE a <> r AND EXISTS { (a)-[q:REQUIRES_SKILL]->() WHERE q.derived IS NULL }
@@ -59,10 +75,10 @@ const queries = {
       AND NOT EXISTS { (r)-[stated:REQUIRES_SKILL]->(s) WHERE stated.derived IS NULL }
     RETURN r.id AS role, s.id AS skill, from, first.category AS category, first.position AS position,
            first.sourceFile AS sourceFile, first.sourceLine AS sourceLine`,
-  developedSkills: `
-    MATCH (r:Role)<-[:LEADS_TO]-(t:Transition)-[d:DEVELOPS]->(s:Skill)
-    WHERE r.pageFile IS NULL
-      AND NOT EXISTS { (r)-[:EXCLUDES_SKILL]->(s) }
+  developedSkills: (part: Part) => `
+    MATCH (r:Role) WHERE r.pageFile IS NULL ${only(part, 'r')}
+    MATCH (r)<-[:LEADS_TO]-(t:Transition)-[d:DEVELOPS]->(s:Skill)
+    WHERE NOT EXISTS { (r)-[:EXCLUDES_SKILL]->(s) }
       AND NOT EXISTS { (r)-[stated:REQUIRES_SKILL]->(s) WHERE stated.derived IS NULL }
     WITH r, s, d ORDER BY d.sourceFile, d.sourceLine
     WITH r, s, collect(d)[0] AS first
@@ -74,48 +90,86 @@ const queries = {
     SET q.bases = link.bases, q.inheritedFrom = link.inheritedFrom, q.position = link.position,
         q.sourceFile = link.sourceFile, q.sourceLine = link.sourceLine,
         q.category = coalesce(link.category, COLLECT { MATCH (s)-[:IN_CATEGORY]->(c) RETURN c.name ORDER BY c.name LIMIT 1 }[0])`,
-  // A skill is written only when a figure changed. A sum of floats differs in its last bits with the order
-  // of its terms (a few 1e-13 of it at most: a skill sums a few thousand terms), which would otherwise
-  // rewrite every skill on every write and make an unchanged import report every skill as updated; a real
-  // change is far above 1e-12 of it (a pair of roles going from k to k + 1 shared skills moves it by
-  // 1/k - 1/(k + 1)).
-  storeSkillCentrality: `
-    ${skillCentralityRows(() => 'true')}
-    WITH s, roleCount, betweenness
-    WHERE s.roleCount IS NULL OR s.roleCount <> roleCount OR s.betweenness IS NULL OR abs(s.betweenness - betweenness) > 1e-12 * (1 + betweenness)
-    SET s.roleCount = roleCount, s.betweenness = betweenness`,
+  // The version of what refreshDerivedFacts writes, on the lock node: a graph written by an older version (or
+  // emptied, lock node included) is derived whole once before writes start deriving only what they change.
+  isCurrent: 'MATCH (lock:GraphWriteLock {id: $lock}) RETURN lock.derivedFacts = $version AS current',
+  markCurrent: 'MATCH (lock:GraphWriteLock {id: $lock}) SET lock.derivedFacts = $version',
 };
 
+/** Bumped whenever derived facts gain a property that writes keep up to date (here: sharedPairs and stems). */
+const derivedFactsVersion = 2;
+
 /**
- * Recomputes what the graph derives rather than states, after any write that may change it: every role's
- * level; what each transition develops, sentence by sentence; the skills of roles that have no page of their
- * own (CTO, CEO), inherited from their predecessors or developed by the transitions into them, less those a
- * curator excluded; and, once those are known, every skill's roleCount and betweenness, which skillCentrality
- * ranks by.
+ * Recomputes what the graph derives rather than states, all of it, after a write that may change anything
+ * (an import): every role's level; what each transition develops, sentence by sentence; the skills of roles
+ * that have no page of their own (CTO, CEO), inherited from their predecessors or developed by the transitions
+ * into them, less those a curator excluded; and, once those are known, every skill's roleCount and
+ * betweenness, which skillCentrality ranks by. Run inside the write's transaction, after its GraphWriteLock.
  */
 export async function refreshDerivedFacts(tx: ManagedTransaction): Promise<void> {
   await refreshLevels(tx);
-  await refreshDevelopments(tx);
-  await refreshDerivedSkills(tx);
-  await run(tx, queries.storeSkillCentrality);
+  await refreshDevelopments(tx, 'all');
+  await refreshDerivedSkills(tx, 'all');
+  await storeAllSkillCentrality(tx);
+  await run(tx, queries.markCurrent, { lock: graphWriteLockId, version: derivedFactsVersion });
 }
 
-async function refreshLevels(tx: ManagedTransaction): Promise<void> {
-  const roles = await run<{ id: string }>(tx, queries.roleIds);
-  const edges = await run<Edge>(tx, queries.transitions);
-  const levels = computeLevels(
-    roles.map((role) => role.id),
-    edges,
-  );
+/**
+ * Runs a write whose reach `scope` names (see WriteScope) and derives again only what it can change, leaving
+ * the graph exactly as `write` followed by refreshDerivedFacts would: the levels of the ladders it touches,
+ * the developments of the transitions whose matches can change, the derived skills of the roles that depend
+ * on what it changes, and the centrality of the pairs of roles whose skills it changes.
+ *
+ * Call it inside the write's transaction, after takeGraphWriteLock: what it reads before and after `write`
+ * is then what the write changes and nothing else, since no other write can commit in between. That is what
+ * keeps two writes at the same time from leaving stale facts: the second reads the first's derived facts
+ * committed, and corrects them for its own change.
+ */
+export async function writeWithDerivedFacts<T>(tx: ManagedTransaction, scope: WriteScope, write: () => Promise<T>): Promise<T> {
+  const [{ current } = { current: false }] = await run<{ current: boolean | null }>(tx, queries.isCurrent, { lock: graphWriteLockId, version: derivedFactsVersion });
+  if (current !== true) {
+    const result = await write();
+    await refreshDerivedFacts(tx);
+    return result;
+  }
+  const reach = await reachOf(tx, scope);
+  const centrality = new SkillCentralityChange();
+  await centrality.leave(tx, reach.roles);
+  const result = await write();
+  if (reach.ladder.length > 0) await refreshLevels(tx, reach.ladder);
+  if (reach.transitions.length > 0) await refreshDevelopments(tx, 'some', reach.transitions);
+  if (reach.derived.length > 0) await refreshDerivedSkills(tx, 'some', reach.derived);
+  await centrality.join(tx, reach.roles);
+  for (const skill of reach.skills) centrality.touch(skill);
+  await centrality.store(tx);
+  return result;
+}
+
+/** Levels of every role, or of the ladders (roles joined by transitions) of the roles given. */
+async function refreshLevels(tx: ManagedTransaction, roots?: string[]): Promise<void> {
+  const roles = (await run<{ id: string }>(tx, roots ? queries.ladder : queries.roleIds, idsOf(roots))).map((role) => role.id);
+  if (roles.length === 0) return;
+  const edges = await run<Edge>(tx, roots ? queries.ladderTransitions : queries.transitions, idsOf(roots && roles));
+  const levels = computeLevels(roles, edges);
   await run(tx, queries.setLevels, { levels: [...levels].map(([id, level]) => ({ id, level })) });
 }
 
-async function refreshDevelopments(tx: ManagedTransaction): Promise<void> {
-  await run(tx, queries.deleteDevelopments);
-  const texts = await run<TransitionText>(tx, queries.transitionTexts);
+async function refreshDevelopments(tx: ManagedTransaction, part: Part, ids?: string[]): Promise<void> {
+  await run(tx, queries.deleteDevelopments(part), idsOf(ids));
+  const texts = await run<TransitionText>(tx, queries.transitionTexts(part), idsOf(ids));
+  // Texts change only with an import, which derives everything: a curator's write leaves the stems as they are.
+  if (part === 'all') await storeStems(tx, texts);
   if (texts.length === 0) return;
-  const developments = findDevelopments(texts, await run<NamedSkill>(tx, queries.listedSkills));
+  const listed = await run<NamedSkill>(tx, queries.listedSkills);
+  const developments = findDevelopments(texts, part === 'all' ? listed : mentionable(listed, texts));
   await run(tx, queries.createDevelopments, { developments });
+}
+
+/** Each transition's stems, which find the transitions a newly listed skill may be developed by (derived-facts.scope.ts). */
+async function storeStems(tx: ManagedTransaction, texts: TransitionText[]): Promise<void> {
+  const stems = transitionStems(texts);
+  const rows = (await run<{ id: string }>(tx, queries.transitionIds)).map(({ id }) => ({ id, stems: stems.get(id) ?? [] }));
+  await run(tx, queries.setStems, { rows });
 }
 
 interface DerivedLink {
@@ -129,14 +183,14 @@ interface DerivedLink {
   sourceLine: number | null;
 }
 
-async function refreshDerivedSkills(tx: ManagedTransaction): Promise<void> {
-  await run(tx, queries.deleteDerivedSkills);
+async function refreshDerivedSkills(tx: ManagedTransaction, part: Part, ids?: string[]): Promise<void> {
+  await run(tx, queries.deleteDerivedSkills(part), idsOf(ids));
   type Inherited = Omit<DerivedLink, 'bases' | 'inheritedFrom'> & { from: string[] };
   const links = new Map<string, DerivedLink>();
-  for (const { from, ...link } of await run<Inherited>(tx, queries.inheritedSkills)) {
+  for (const { from, ...link } of await run<Inherited>(tx, queries.inheritedSkills(part), idsOf(ids))) {
     links.set(`${link.role} ${link.skill}`, { ...link, bases: [SkillBasis.INHERITED], inheritedFrom: from });
   }
-  for (const link of await run<Pick<DerivedLink, 'role' | 'skill' | 'sourceFile' | 'sourceLine'>>(tx, queries.developedSkills)) {
+  for (const link of await run<Pick<DerivedLink, 'role' | 'skill' | 'sourceFile' | 'sourceLine'>>(tx, queries.developedSkills(part), idsOf(ids))) {
     const inherited = links.get(`${link.role} ${link.skill}`);
     if (inherited) inherited.bases.push(SkillBasis.DEVELOPED);
     else links.set(`${link.role} ${link.skill}`, { ...link, bases: [SkillBasis.DEVELOPED], inheritedFrom: [], category: null, position: null });

@@ -1,4 +1,4 @@
-import { skillMatcher, type NamedSkill } from './skill.matcher.js';
+import { nameStems, skillMatcher, stems, type NamedSkill } from './skill.matcher.js';
 
 /** A text of a transition that may say what it develops: a shift's "to" side, an action's parts, a readiness indicator. */
 export interface TransitionText {
@@ -53,4 +53,27 @@ export function findDevelopments(texts: TransitionText[], skills: NamedSkill[]):
     if (action !== null && !named) found.set(JSON.stringify([transition, action]), { transition, skill: null, action, text, file, line });
   }
   return [...found.values()];
+}
+
+/**
+ * The stems of every word of each transition's texts, sorted: a skill can be found in a transition's sentence
+ * only if every stem of its name is among them (what the skill matcher asks, sentence by sentence).
+ */
+export function transitionStems(texts: TransitionText[]): Map<string, string[]> {
+  const byTransition = new Map<string, Set<string>>();
+  for (const { transition, text } of texts) {
+    let set = byTransition.get(transition);
+    if (!set) byTransition.set(transition, (set = new Set()));
+    for (const stem of stems(text)) set.add(stem);
+  }
+  return new Map([...byTransition].map(([transition, set]) => [transition, [...set].sort()]));
+}
+
+/**
+ * The skills that some of these texts may name: those every stem of whose name is in one of them. Matching a
+ * few transitions' texts against these finds what matching them against every skill finds, in the same order.
+ */
+export function mentionable(skills: NamedSkill[], texts: TransitionText[]): NamedSkill[] {
+  const present = new Set(texts.flatMap(({ text }) => stems(text)));
+  return skills.filter((skill) => nameStems(skill.name).every((stem) => present.has(stem)));
 }

@@ -1,8 +1,8 @@
 /**
  * Cypher giving one row (s, roleCount, betweenness) for every skill that `considered` (a test on a skill
  * variable and, but for 'null', a REQUIRES_SKILL one) lets in, those no role needs included with 0 and 0.0. The analytics run it live for a subset of
- * skills; refreshDerivedFacts runs it on every skill and stores the figures, since at 3,000 roles it takes
- * seconds (it enumerates every pair of roles that share a skill).
+ * skills; for all of them, the derived facts keep the same figures stored (skill-centrality.store.ts), since
+ * at 3,000 roles this takes seconds (it enumerates every pair of roles that share a skill).
  *
  * Betweenness of skill s over pairs of roles at distance 2: each pair {a, b} that shares k skills has k
  * shortest paths a–s–b, one through each shared skill, which gets 1/k of the pair. Most pairs share one

@@ -14,6 +14,21 @@ export function stems(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}&]+/gu) ?? []).filter((word) => !stopWords.has(word)).map((word) => stemmer(word));
 }
 
+// A name's stems, kept for the process: a curator's write matches a few texts against every listed skill's
+// name, which would otherwise be stemmed again each time. Emptied past a bound rather than grown forever.
+const stemsByName = new Map<string, string[]>();
+const maxNamesKept = 200_000;
+
+/** stems(name), remembered. */
+export function nameStems(name: string): string[] {
+  let found = stemsByName.get(name);
+  if (!found) {
+    if (stemsByName.size >= maxNamesKept) stemsByName.clear();
+    stemsByName.set(name, (found = stems(name)));
+  }
+  return found;
+}
+
 /**
  * Finds the skills a text develops: those every meaningful word of whose name appears in the text, after
  * stemming. "Learn to read and manage a P&L" develops "P&L management"; "Strong board and investor
@@ -24,7 +39,7 @@ export function stems(text: string): string[] {
  * checked only against the skills filed under its own stems.
  */
 export function skillMatcher(skills: NamedSkill[]): (text: string) => NamedSkill[] {
-  const named = skills.map((skill, position) => ({ position, needed: [...countStems(stems(skill.name))] }));
+  const named = skills.map((skill, position) => ({ position, needed: [...countStems(nameStems(skill.name))] }));
   const namesWith = new Map<string, number>();
   for (const { needed } of named) for (const [stem] of needed) namesWith.set(stem, (namesWith.get(stem) ?? 0) + 1);
   const filed = new Map<string, typeof named>();

@@ -28,10 +28,10 @@ export function pageFindings(pages: RolePage[], plan: GraphPlan): Pick<ImportRep
 
 /**
  * Properties that are not what a page says: where a fact was stated (a page that only moved lines is not
- * "updated"), and what the graph derives from all pages together (a role's level, a skill's centrality),
- * which moves with every page that names the role or skill.
+ * "updated"), and what the graph derives from all pages together (a role's level, a skill's centrality and
+ * the pair counts behind it, a transition's stems), which moves with every page that names the role or skill.
  */
-const notContent = new Set(['sourceLine', 'level', 'roleCount', 'betweenness']);
+const notContent = new Set(['sourceLine', 'level', 'roleCount', 'betweenness', 'sharedPairs', 'stems']);
 
 export function diffSnapshots(before: Snapshot, after: Snapshot): Pick<ImportReport, 'created' | 'updated' | 'removed'> {
   const created: Counts = {};

@@ -11,6 +11,9 @@ import { run } from './database.js';
  */
 const lockGraphWrites = 'MERGE (lock:GraphWriteLock {id: $id}) SET lock.held = true';
 
+/** The lock node's id, for what else is kept on it (the version of the derived facts, src/derived/). */
+export const graphWriteLockId = 'graph';
+
 export async function takeGraphWriteLock(tx: ManagedTransaction): Promise<void> {
-  await run(tx, lockGraphWrites, { id: 'graph' });
+  await run(tx, lockGraphWrites, { id: graphWriteLockId });
 }
