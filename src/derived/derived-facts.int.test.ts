@@ -8,8 +8,8 @@ import { CurationRepository } from '../curation/curation.repository.js';
 import { writeGeneratedPages } from '../generator/page-folder.writer.js';
 import { Random } from '../generator/random.js';
 import { generateTaxonomy } from '../generator/taxonomy.generator.js';
-import { loadPages } from '../importer/graph.loader.js';
-import { collectPageFiles, readPages } from '../importer/page.files.js';
+import { loadPages } from '../importer/load/graph.loader.js';
+import { collectPageFiles, readPages } from '../importer/read/pages.reader.js';
 import { run } from '../neo4j/database.js';
 import { refreshDerivedFacts } from './derived-facts.writer.js';
 
