@@ -150,7 +150,17 @@ export class ResponseCache {
     if (ticket) Object.defineProperty(context, ticketKey, { value: ticket, enumerable: true });
   }
 
-  /** Stores each query's answer without errors under the version read before it was computed. */
+  /** The version a request was checked against, which its reads wait for (Database.forRequest); null if none was. */
+  versionOf(request: IncomingMessage): string | null {
+    return this.tickets.get(request)?.version ?? null;
+  }
+
+  /**
+   * Stores each query's answer without errors under the version read before it was computed, if the graph is
+   * still at that version once it has been: Neo4j reads at read committed, so a write that committed meanwhile
+   * may show in part of the answer, which is then sent but not kept. The check runs after the answer has been
+   * handed over, and costs the client nothing.
+   */
   plugin(): ApolloServerPlugin<object> {
     return {
       requestDidStart: async () => ({
@@ -162,8 +172,13 @@ export class ResponseCache {
           if (result.errors || (response.http.status ?? 200) !== 200) return ticket.done(null);
           // What Apollo sends for an answer without errors (runHttpQuery's prettyJSONStringify).
           const body = Buffer.from(`${JSON.stringify({ data: result.data, extensions: result.extensions })}\n`);
-          this.store(ticket, body, operationName ?? null);
-          ticket.done(body);
+          void this.version()
+            .catch(() => null)
+            .then((version) => {
+              if (version !== ticket.version) return ticket.done(null);
+              this.store(ticket, body, operationName ?? null);
+              ticket.done(body);
+            });
         },
       }),
     };
