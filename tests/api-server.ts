@@ -2,9 +2,9 @@ import { expect } from 'vitest';
 import type { Router } from 'express';
 import { startApiServer, type ApiOptions, type ApiServer } from '../src/api/server.js';
 import { defaultMaxQueryComplexity } from '../src/config.js';
-import { loadPages } from '../src/importer/graph.loader.js';
+import { loadPages } from '../src/importer/load/graph.loader.js';
 import { createLogger, type Logger } from '../src/observability/logger.js';
-import { collectPageFiles, readPages } from '../src/importer/page.files.js';
+import { collectPageFiles, readPages } from '../src/importer/read/pages.reader.js';
 import type { Database } from '../src/neo4j/database.js';
 import { clearGraph } from './neo4j.js';
 

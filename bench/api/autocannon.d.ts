@@ -2,11 +2,13 @@
 declare module 'autocannon' {
   import type { EventEmitter } from 'node:events';
 
-  interface Request {
+  export interface Request {
     method?: string;
     path?: string;
     headers?: Record<string, string>;
     body?: string;
+    /** Called before every sending of the request, which it may rewrite: a body of its own for each request. */
+    setupRequest?: (request: Request) => Request;
   }
 
   interface Options {

@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { Profile } from '../../src/role/role.profile.js';
+import { fulltextQuery } from '../../src/search/fulltext-query.js';
 import { addYears } from '../../src/transition/path-years.js';
 import { skillDelta } from '../../src/transition/skill-delta.js';
+import type { TimelineYears } from '../../src/transition/timeline-years.js';
 import { announce, neo4jAuth, neo4jConnection } from './child.js';
 
 /**
@@ -32,7 +34,8 @@ const queries = {
     WITH collect(p) AS paths
     CALL (paths) {
       UNWIND paths AS p UNWIND nodes(p) AS r WITH DISTINCT r
-      RETURN collect(r {.id, .title, skills: COLLECT { MATCH (r)-[q:REQUIRES_SKILL]->(s) WITH s, q ${skillOrder} RETURN s {.id, .name} }}) AS roles
+      RETURN collect(r {.id, .title, hasPage: r.pageFile IS NOT NULL, excluded: COLLECT { MATCH (r)-[:EXCLUDES_SKILL]->(s) RETURN s.id },
+        skills: COLLECT { MATCH (r)-[q:REQUIRES_SKILL]->(s) WITH s, q ${skillOrder} RETURN s {.id, .name} }}) AS roles
     }
     CALL (paths) {
       UNWIND paths AS p UNWIND relationships(p) AS rel WITH DISTINCT rel.transitionId AS id
@@ -66,25 +69,25 @@ const queries = {
       onlyA: [s IN skillsA WHERE NOT s IN skillsB | s {.id}],
       onlyB: [s IN skillsB WHERE NOT s IN skillsA | s {.id}]
     } AS skillOverlap, similarRoles`,
+  // The words as the project's search turns them into a Lucene query (fulltextQuery), and the hits' titles or names.
+  q5: `
+    CALL db.index.fulltext.queryNodes('search_text', $query) YIELD node, score
+    WITH node, score ORDER BY score DESC, node.id LIMIT 20
+    RETURN CASE WHEN node:Role THEN {__typename: 'Role', id: node.id, title: node.title} ELSE {__typename: 'Skill', id: node.id, name: node.name} END AS hit`,
 };
 
 interface Skill {
   id: string;
   name: string;
 }
-interface Timeline {
-  minYears: number | null;
-  maxYears: number | null;
-  openEnded: boolean;
-}
 interface Q3Row {
   paths: { roleIds: string[]; transitionIds: string[] }[];
-  roles: { id: string; title: string; skills: Skill[] }[];
-  transitions: { id: string; from: string; to: string; timeline: Timeline }[];
+  roles: { id: string; title: string; hasPage: boolean; excluded: string[]; skills: Skill[] }[];
+  transitions: { id: string; from: string; to: string; timeline: TimelineYears }[];
 }
 
-/** Every generated role has a page of its own, which states its whole set of skills. */
-const pagedRole = { profile: Profile.STATED, excluded: new Set<string>() };
+/** A role's page states its whole set of skills; without one (the seed's CEO), only a curator's exclusions are dropped. */
+const profileOf = (role: Q3Row['roles'][number] | undefined) => ({ profile: role?.hasPage ? Profile.STATED : Profile.INFERRED, excluded: new Set(role?.excluded ?? []) });
 
 /** The paths as the project's API answers them, fewest hops first, then fewest years. */
 function describePaths(row: Q3Row) {
@@ -95,7 +98,7 @@ function describePaths(row: Q3Row) {
     const steps = transitionIds.map((id, index) => {
       const t = transitions.get(id);
       if (!t) throw new Error(`transition ${id} missing`);
-      const d = skillDelta(skills[index] ?? [], skills[index + 1] ?? [], pagedRole);
+      const d = skillDelta(skills[index] ?? [], skills[index + 1] ?? [], profileOf(roles.get(roleIds[index + 1] as string)));
       return { id, from: { id: t.from }, to: { id: t.to }, timeline: t.timeline, skillDelta: { gained: d.gained, dropped: d.dropped } };
     });
     return {
@@ -103,7 +106,7 @@ function describePaths(row: Q3Row) {
       roles: roleIds.map((id) => ({ id, title: roles.get(id)?.title })),
       years: addYears(steps.map((step) => step.timeline)),
       steps,
-      skillDelta: skillDelta(skills[0] ?? [], skills[skills.length - 1] ?? [], pagedRole),
+      skillDelta: skillDelta(skills[0] ?? [], skills[skills.length - 1] ?? [], profileOf(roles.get(roleIds[roleIds.length - 1] as string))),
     };
   });
   return paths.sort((a, b) => a.hops - b.hops || a.years.min - b.years.min || (a.years.max ?? 0) - (b.years.max ?? 0));
@@ -131,6 +134,11 @@ async function answer(driver: Driver, route: string, params: URLSearchParams): P
     case '/q4': {
       const [row] = await read<{ skillOverlap: unknown; similarRoles: unknown }>(queries.q4, { a: params.get('a'), b: params.get('b') });
       return row ?? null;
+    }
+    case '/q5': {
+      const query = fulltextQuery(params.get('text') ?? '');
+      const rows = query === null ? [] : await read<{ hit: unknown }>(queries.q5, { query });
+      return { search: rows.map((row) => row.hit) };
     }
     default:
       return undefined;

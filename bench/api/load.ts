@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+import autocannon, { type Request } from 'autocannon';
 import type { ServerTimings } from './child.js';
-import type { Flavor, HttpRequest } from './operations.js';
+import type { Flavor } from './operations.js';
 import { percentile } from './percentile.js';
 
 /** A benchmark server in a child process of its own, so that its CPU and memory are its own. */
@@ -14,6 +14,8 @@ export interface ServerChild {
   pid: number;
   /** The time requests spent inside the server since the previous call (see child.ts). */
   timings(): Promise<ServerTimings>;
+  /** This project's response cache lookups so far, from its /metrics; null for the servers without one. */
+  cacheLookups(): Promise<CacheLookups | null>;
   stop(): Promise<void>;
 }
 
@@ -23,6 +25,18 @@ const serverFiles: Record<Flavor, string> = {
   project: fileURLToPath(new URL('./project.server.ts', import.meta.url)),
   uncached: fileURLToPath(new URL('./project.server.ts', import.meta.url)),
 };
+
+export interface CacheLookups {
+  hit: number;
+  miss: number;
+}
+
+/** The response cache's lookups by result, from the Prometheus text of /metrics (response_cache_lookups_total). */
+async function readCacheLookups(url: string): Promise<CacheLookups> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const count = (result: string) => Number(new RegExp(`^response_cache_lookups_total\\{result="${result}"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+  return { hit: count('hit'), miss: count('miss') };
+}
 
 /**
  * Starts `node --import tsx <server>` (node itself, not the tsx CLI, so that the pid is the server's) and waits
@@ -61,7 +75,8 @@ export async function startServer(flavor: Flavor, env: Record<string, string>, n
       });
       child.send('timings');
     });
-  return { flavor, url, pid: child.pid as number, timings, stop: () => stopChild(child) };
+  const cached = flavor === 'project' || flavor === 'uncached';
+  return { flavor, url, pid: child.pid as number, timings, cacheLookups: () => (cached ? readCacheLookups(url) : Promise.resolve(null)), stop: () => stopChild(child) };
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
@@ -95,10 +110,11 @@ export function cpuMs(pid: number): number {
   }
 }
 
-/** Samples the resident set of each process every interval and keeps the maximum, per phase. */
+/** Samples the resident set of each process every interval and keeps the maximum, per phase and per case. */
 export class RssSampler {
   private readonly max = new Map<string, number>();
   private phase = '';
+  private case = '';
   private readonly timer: NodeJS.Timeout;
 
   constructor(
@@ -112,14 +128,28 @@ export class RssSampler {
   setPhase(phase: string): void {
     this.sample();
     this.phase = phase;
+    this.case = '';
+  }
+
+  /** Within a phase, the case (workload) being run, which keeps a maximum of its own too. */
+  setCase(name: string): void {
+    this.sample();
+    this.case = name;
   }
 
   private sample(): void {
     if (!this.phase) return;
     for (const { name, pid } of this.processes) {
-      const key = `${name}\u0000${this.phase}`;
-      this.max.set(key, Math.max(this.max.get(key) ?? 0, residentBytes(pid)));
+      const bytes = residentBytes(pid);
+      for (const key of [`${name}\u0000${this.phase}`, ...(this.case ? [`${name}\u0000case ${this.case}`] : [])]) {
+        this.max.set(key, Math.max(this.max.get(key) ?? 0, bytes));
+      }
     }
+  }
+
+  /** The largest resident set seen for a process while a case ran, in bytes. */
+  maxOfCase(name: string, caseName: string): number {
+    return this.max.get(`${name}\u0000case ${caseName}`) ?? 0;
   }
 
   /** The largest resident set seen for a process during a phase, in bytes. */
@@ -144,6 +174,8 @@ export interface LoadResult {
   serverCpuMsPerRequest: number;
   /** The 99th percentile of the time requests spent inside the server, in milliseconds. */
   serverP99: number;
+  /** This project's response cache during the run: lookups that it answered, and all lookups; null for the others. */
+  cache: CacheLookups | null;
 }
 
 /**
@@ -152,9 +184,10 @@ export interface LoadResult {
  * load the server (and Neo4j) during the next one. Latencies are taken from each response's own timing
  * (autocannon's histogram keeps whole milliseconds).
  */
-export async function runLoad(server: ServerChild, requests: HttpRequest[], connections: number, amount: number): Promise<LoadResult> {
+export async function runLoad(server: ServerChild, requests: Request[], connections: number, amount: number): Promise<LoadResult> {
   const latencies: number[] = [];
   await server.timings();
+  const lookupsBefore = await server.cacheLookups();
   const cpuBefore = cpuMs(server.pid);
   const started = performance.now();
   const instance = autocannon({
@@ -177,6 +210,7 @@ export async function runLoad(server: ServerChild, requests: HttpRequest[], conn
   const elapsed = (lastAnswer - started) / 1000;
   const cpu = cpuMs(server.pid) - cpuBefore;
   const inside = await server.timings();
+  const lookupsAfter = await server.cacheLookups();
   latencies.sort((a, b) => a - b);
   const completed = result.requests.total;
   return {
@@ -187,5 +221,6 @@ export async function runLoad(server: ServerChild, requests: HttpRequest[], conn
     failures: result.errors + result.non2xx + result.mismatches,
     serverCpuMsPerRequest: completed > 0 ? cpu / completed : Number.NaN,
     serverP99: inside.p99,
+    cache: lookupsBefore && lookupsAfter ? { hit: lookupsAfter.hit - lookupsBefore.hit, miss: lookupsAfter.miss - lookupsBefore.miss } : null,
   };
 }

@@ -1,12 +1,12 @@
 /**
- * The four operations of the API benchmark, as each server is asked for them: the project and the peer by
+ * The operations of the API benchmark, as each server is asked for them: the project and the peer by
  * GraphQL (POST /graphql), the floor by a plain GET. The three answer the same question on the same data;
  * `digest` reduces each one's answer to what must agree (the ids and counts), since the shapes differ.
  */
 
 /** `uncached` is this project with its response cache turned off (RESPONSE_CACHE_MB=0). */
 export type Flavor = 'floor' | 'peer' | 'project' | 'uncached';
-export type OperationName = 'Q1' | 'Q2' | 'Q3' | 'Q4';
+export type OperationName = 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'Q5' | 'Q6';
 
 export interface HttpRequest {
   method: 'GET' | 'POST';
@@ -24,14 +24,16 @@ const roleFields = `
  * Q3 and Q4 in the words both GraphQL servers understand: the peer's @cypher fields take this project's names
  * and shapes.
  */
-const pathsAndOverlap = {
-  Q3: `query Q3($from: ID!, $to: ID!, $maxHops: Int!) {
-  transitionPaths(from: $from, to: $to, maxHops: $maxHops) {
+const pathFields = `
     hops
     roles { id title }
     years { min max openEnded }
     steps { id from { id } to { id } timeline { minYears maxYears openEnded } skillDelta { gained { id name } dropped { id name } } }
-    skillDelta { gained { id name } retained { id name } dropped { id name } }
+    skillDelta { gained { id name } retained { id name } dropped { id name } }`;
+
+const pathsAndOverlap = {
+  Q3: `query Q3($from: ID!, $to: ID!, $maxHops: Int!) {
+  transitionPaths(from: $from, to: $to, maxHops: $maxHops) {${pathFields}
   }
 }`,
   Q4: `query Q4($a: ID!, $b: ID!) {
@@ -52,6 +54,14 @@ export const projectQueries: Record<OperationName, string> = {
   }
 }`,
   ...pathsAndOverlap,
+  Q5: `query Q5($text: String!) {
+  search(text: $text, first: 20) { __typename ... on Role { id title } ... on Skill { id name } }
+}`,
+  // The dense graph's paths: only this project ranks them before the cut, so only it is asked (see the README).
+  Q6: `query Q6($from: ID!, $to: ID!) {
+  transitionPaths(from: $from, to: $to, maxHops: 6, first: 10) {${pathFields}
+  }
+}`,
 };
 
 const peerRoleFields = `
@@ -71,13 +81,20 @@ export const peerQueries: Partial<Record<OperationName, string>> = {
   }
 }`,
   ...pathsAndOverlap,
+  Q5: `query Q5($text: String!) {
+  search(text: $text) { kind id label }
+}`,
 };
 
-/** One request of an operation: its variables. A load cycles through several (pages, pairs of roles). */
+/** The operations the floor has a route for. */
+const floorRoutes = new Set<OperationName>(['Q1', 'Q2', 'Q3', 'Q4', 'Q5']);
+
+/** One request of an operation: its variables. A load cycles through several (pages, pairs of roles), or draws each. */
 export type Variables = Record<string, string | number>;
 
 export function request(flavor: Flavor, operation: OperationName, variables: Variables): HttpRequest | null {
   if (flavor === 'floor') {
+    if (!floorRoutes.has(operation)) return null;
     const query = new URLSearchParams(Object.entries(variables).map(([key, value]) => [key, String(value)]));
     return { method: 'GET', path: `/${operation.toLowerCase()}?${query}` };
   }
@@ -126,6 +143,10 @@ export function digest(flavor: Flavor, operation: OperationName, data: Json): un
           }),
         ),
       );
+    case 'Q5':
+      return (data.search as Json[]).map((hit: Json) => `${hit.__typename ?? hit.kind}:${hit.id}:${hit.title ?? hit.name ?? hit.label}`);
+    case 'Q6':
+      return data;
     case 'Q4':
       return {
         overlap: { ...data.skillOverlap, jaccard: round(data.skillOverlap.jaccard), overlapCoefficient: round(data.skillOverlap.overlapCoefficient) },

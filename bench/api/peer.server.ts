@@ -79,6 +79,15 @@ const similar = `
   ORDER BY round(jaccard, 9) DESC, sharedCount DESC, other.id LIMIT $first
   RETURN {role: other {.id, .title}, jaccard: jaccard, overlapCoefficient: overlapCoefficient, sharedCount: sharedCount} AS similar`;
 
+// The words as this project's search turns them into a Lucene query (the bench's words are letters only, so
+// nothing needs escaping), and the hits' titles or names.
+const search = `
+  WITH [w IN split(toLower($text), ' ') WHERE w <> ''] AS words
+  WITH reduce(q = '', w IN words | q + CASE q WHEN '' THEN '' ELSE ' AND ' END + '(' + w + '^2 OR ' + w + '*)') AS query
+  CALL db.index.fulltext.queryNodes('search_text', query) YIELD node, score
+  WITH node, score ORDER BY score DESC, node.id LIMIT $first
+  RETURN {kind: CASE WHEN node:Role THEN 'Role' ELSE 'Skill' END, id: node.id, label: coalesce(node.title, node.name)} AS hit`;
+
 const typeDefs = /* GraphQL */ `
   type Role @node {
     id: ID!
@@ -171,10 +180,17 @@ const typeDefs = /* GraphQL */ `
     sharedCount: Int!
   }
 
+  type SearchHit {
+    kind: String!
+    id: ID!
+    label: String
+  }
+
   type Query {
     transitionPaths(from: ID!, to: ID!, maxHops: Int! = 4): [TransitionPath!]! @cypher(statement: """${paths}""", columnName: "path")
     skillOverlap(a: ID!, b: ID!): SkillOverlap @cypher(statement: """${overlap}""", columnName: "overlap")
     similarRoles(to: ID!, first: Int! = 10): [SimilarRole!]! @cypher(statement: """${similar}""", columnName: "similar")
+    search(text: String!, first: Int! = 20): [SearchHit!]! @cypher(statement: """${search}""", columnName: "hit")
   }
 `;
 

@@ -4,9 +4,9 @@ import { clearGraph, openTestDatabase } from '../../tests/neo4j.js';
 import { refreshDerivedFacts } from '../derived/derived-facts.writer.js';
 import { pageFileName, renderRolePage } from '../generator/role-page.writer.js';
 import { generateTaxonomy } from '../generator/taxonomy.generator.js';
-import { loadPages } from '../importer/graph.loader.js';
-import type { RolePage } from '../importer/page.model.js';
-import { parseRolePage } from '../importer/page.parser.js';
+import { loadPages } from '../importer/load/graph.loader.js';
+import type { RolePage } from '../importer/parse/page.model.js';
+import { parseRolePage } from '../importer/parse/page.parser.js';
 
 // Every figure the API gives is checked against the same figure computed here, in TypeScript, from each role's
 // skill set as a plain query reads it: an independent computation of the definitions over the seed.

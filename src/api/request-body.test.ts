@@ -1,25 +1,57 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { requestErrorFrom, requireUtf8 } from './request-body.js';
+import { readRequestBody, requestErrorFrom, requireUtf8, type RequestBody, type RequestError } from './request-body.js';
 
 /** An error as raw-body and Express's JSON parser throw them (http-errors): a status, a type, a message. */
 function httpError(status: number, type: string, message: string): Error {
   return Object.assign(new Error(message), { status, type, expose: status < 500 });
 }
 
-describe('requestErrorFrom', () => {
-  it('makes a body that is not JSON a 400 BAD_REQUEST that says where it stops being JSON', () => {
-    let syntaxError: unknown;
-    try {
-      JSON.parse('{"query": ');
-    } catch (error) {
-      syntaxError = error;
-    }
-    const { status, error } = requestErrorFrom(syntaxError);
-    expect(status).toBe(400);
-    expect(error.extensions.code).toBe('BAD_REQUEST');
-    expect(error.message).toMatch(/^The request body is not valid JSON: /);
+/** What readRequestBody makes of a request sent over HTTP: the body it read, or the error the API answers with. */
+async function read(body: string | Blob, headers: Record<string, string>): Promise<RequestBody | RequestError> {
+  let outcome: RequestBody | RequestError | undefined;
+  const server = createServer((request, response) => {
+    readRequestBody(request, response).then(
+      (read) => (outcome = read),
+      (cause: unknown) => (outcome = requestErrorFrom(cause)),
+    ).finally(() => response.end());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = server.address() as AddressInfo;
+    await (await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers, body })).arrayBuffer();
+    return outcome!;
+  } finally {
+    server.close();
+  }
+}
+
+describe('readRequestBody', () => {
+  const json = '{"query":"{ role(id: \\"vp\\") { id } }"}';
+
+  it('reads a JSON body: its bytes, and what they parse to', async () => {
+    expect(await read(json, { 'content-type': 'application/json' })).toEqual({ bytes: Buffer.from(json), json: { query: '{ role(id: "vp") { id } }' } });
   });
 
+  it('reads the bytes a compressed body inflates to', async () => {
+    expect(await read(new Blob([gzipSync(json)]), { 'content-type': 'application/json', 'content-encoding': 'gzip' })).toMatchObject({ bytes: Buffer.from(json) });
+  });
+
+  it('leaves a body of another media type unread', async () => {
+    expect(await read(json, { 'content-type': 'text/plain' })).toEqual({ bytes: null, json: undefined });
+  });
+
+  it('makes a body that is not JSON a 400 BAD_REQUEST that says where it stops being JSON', async () => {
+    const { status, error } = (await read('{"query": "x" "y"}', { 'content-type': 'application/json' })) as RequestError;
+    expect(status).toBe(400);
+    expect(error.extensions.code).toBe('BAD_REQUEST');
+    expect(error.message).toMatch(/^The request body is not valid JSON: .*position 14/);
+  });
+});
+
+describe('requestErrorFrom', () => {
   it('keeps the status of what the body reader refused, in the API\'s words for a body too large', () => {
     expect(requestErrorFrom(httpError(413, 'entity.too.large', 'request entity too large'))).toMatchObject({
       status: 413,

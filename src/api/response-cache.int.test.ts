@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedGraph, startTestApi, testApiToken, type TestApi } from '../../tests/api-server.js';
 import { openTestDatabase } from '../../tests/neo4j.js';
-import { loadPages } from '../importer/graph.loader.js';
-import { collectPageFiles, readPages } from '../importer/page.files.js';
-import { parseRolePage } from '../importer/page.parser.js';
+import { loadPages } from '../importer/load/graph.loader.js';
+import { collectPageFiles, readPages } from '../importer/read/pages.reader.js';
+import { parseRolePage } from '../importer/parse/page.parser.js';
 
 // The response cache never answers with what an earlier graph said, whoever changed it and however.
 
@@ -51,6 +51,30 @@ describe('the response cache', () => {
     const byId = 'query($id: ID!) { role(id: $id) { id } }';
     expect((await data(api, byId, { id: 'vp' })).role.id).toBe('vp');
     expect((await data(api, byId, { id: 'director' })).role.id).toBe('director');
+  });
+
+  it('answers in the media type the request accepts, the same from the cache as when it computed the answer', async () => {
+    const body = JSON.stringify({ query: '{ role(id: "director") { id title } }' });
+    const post = async (accept: string) => {
+      const before = database.queriesRun;
+      const response = await fetch(`${api.server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body });
+      return { response, queries: database.queriesRun - before };
+    };
+    // Apollo's media types (GraphQL over HTTP, 4.1): the one the client asks for, in UTF-8.
+    for (const [accept, contentType] of [
+      ['application/graphql-response+json', 'application/graphql-response+json; charset=utf-8'],
+      ['application/json', 'application/json; charset=utf-8'],
+    ] as const) {
+      const miss = await post(accept);
+      const hit = await post(accept);
+      expect([miss.queries > 0, hit.queries]).toEqual([true, 0]);
+      for (const { response } of [miss, hit]) {
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-type')).toBe(contentType);
+        expect(await response.json()).toEqual({ data: { role: { id: 'director', title: 'Director of Engineering' } } });
+      }
+      expect(hit.response.headers.get('etag')).toBe(miss.response.headers.get('etag'));
+    }
   });
 
   it('computes an answer once for the same requests arriving together', async () => {

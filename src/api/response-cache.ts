@@ -1,13 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { OperationTypeNode } from 'graphql';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { currentRequest } from '../observability/request-scope.js';
-import { readRequestBody, requestBodyLimit, requestErrorFrom, requireUtf8, sendRequestError } from './request-body.js';
+import type { RequestBody } from './request-body.js';
 
 /**
- * A cache of whole GraphQL answers, keyed by the request's body (the operation and its variables, as the
- * client wrote them), that never serves an answer older than the graph.
+ * A cache of whole GraphQL answers, keyed by what they depend on besides the graph (the request's body and its
+ * Accept header: keyOf), that never serves an answer older than the graph. It answers in front of Express
+ * (http-front.ts says what middleware sees, then).
  *
  * The graph's version is the bookmark Neo4j gives for a read: the position of the last transaction the database
  * committed. Every write moves it, whoever makes it: a curator's mutation through any instance of the API,
@@ -18,18 +19,18 @@ import { readRequestBody, requestBodyLimit, requestErrorFrom, requireUtf8, sendR
  * it was computed: its reads see that version or a later one, never an earlier one.
  *
  * Only queries are cached, only answers without errors, only POSTs to /graphql with a JSON body (what Apollo's
- * CSRF prevention lets through anyway, and what clients send); mutations always run. The cache is bounded by the bytes of the
- * answers it holds, least recently used out first.
+ * CSRF prevention lets through anyway, and what clients send); mutations always run. The cache is bounded by
+ * the bytes of the answers it holds, least recently used out first.
  */
 export class ResponseCache {
-  private readonly entries = new Map<string, { version: string; body: Buffer; operation: string | null }>();
+  private readonly entries = new Map<string, Entry>();
   private bytes = 0;
   /** The latest version read to start: the next one waits for it to end. */
   private lastRead: Promise<string | null> = Promise.resolve(null);
   /** The version read that the requests which arrived since the latest one started will share. */
   private nextRead: Promise<string | null> | null = null;
   /** Answers being computed, by version and key: the same request arriving meanwhile waits for it. */
-  private readonly inflight = new Map<string, Promise<Buffer | null>>();
+  private readonly inflight = new Map<string, Promise<Entry | null>>();
   /** What the front noted for each request it passed on to be answered and stored. */
   private readonly tickets = new WeakMap<IncomingMessage, Ticket>();
 
@@ -74,71 +75,64 @@ export class ResponseCache {
   }
 
   /**
-   * A request listener in front of the Express app. It reads a POST to /graphql with a JSON body itself and
-   * answers from the cache when it can; anything else, and every miss, goes on to the app, a miss with its
-   * body parsed and a note for the plugin to store the answer. A cached answer thus costs no Express routing
-   * and no body-parser, which took most of the server's CPU for one: 0.26 ms an answer through Express against
-   * 0.10 ms here (`npm run bench -- --only Q3 --servers project`, concurrency 16). The price: Express
-   * middleware mounted for /graphql (CORS, rate limits) does not see cache hits, and would have to run here
-   * too; the request log and metrics run in front of this listener (observeRequests), and see them.
+   * Starts looking up a request as it arrives: the graph's version is read while its body comes in. The lookup
+   * answers from the cache when it can and otherwise calls `next`, with a note for the plugin to store the
+   * answer. Null for a request the cache leaves alone: anything but a POST to /graphql.
    */
-  inFrontOf(app: RequestListener): RequestListener {
-    return (request, response) => {
-      if (!readsItself(request)) return app(request, response);
-      // The version is read from when the request arrived, while its body comes in. Without one (the database
-      // is unreachable) the request goes on uncached, and fails as any other would.
-      const version = this.version().catch(() => null);
-      readRequestBody(request)
-        .then(async (body) => this.answer(request, response, body, await version, app))
-        .catch((cause: unknown) => sendRequestError(response, requestErrorFrom(cause)));
-    };
+  lookUp(request: IncomingMessage): Lookup | null {
+    if (request.method !== 'POST' || request.url !== '/graphql') return null;
+    // Without a version (the database is unreachable) the request goes on uncached, and fails as any other would.
+    const version = this.version().catch(() => null);
+    return async (response, body, next) => this.answer(request, response, body, await version, next);
   }
 
-  private answer(request: IncomingMessage, response: ServerResponse, body: Buffer, version: string | null, app: RequestListener): void {
-    // The body's bytes are the key: a hit needs no parsing, and only a body that parsed is ever stored.
-    const key = body.toString('latin1');
+  private answer(request: IncomingMessage, response: ServerResponse, { bytes, json }: RequestBody, version: string | null, next: () => void): void {
+    if (bytes === null || version === null || !isCacheable(json)) return next();
+    const key = keyOf(request, bytes);
     const entry = this.entries.get(key);
     if (entry && entry.version === version) {
       // Most recently used last: Map keeps insertion order.
       this.entries.delete(key);
       this.entries.set(key, entry);
       noteLookup('hit', entry.operation);
-      return send(response, entry.body);
+      return send(response, entry);
     }
-    let parsed: unknown;
-    try {
-      requireUtf8(body);
-      parsed = JSON.parse(body.toString('utf8'));
-    } catch (cause) {
-      return sendRequestError(response, requestErrorFrom(cause));
-    }
-    // Express's JSON parser leaves a request whose body has been read as it is.
-    Object.assign(request, { body: parsed });
-    // No version (the database is unreachable) or an operation the cache leaves alone: it runs uncached.
-    if (version === null || !isCacheable(parsed)) return app(request, response);
     const flight = `${version}\u0000${key}`;
     const running = this.inflight.get(flight);
     if (running) {
       // The same question at the same version is being answered: its answer is ours too.
       running.then((answer) => {
-        if (answer === null) return app(request, response);
+        if (answer === null) return next();
         noteLookup('hit', null);
         send(response, answer);
       });
       return;
     }
-    let settle: (answer: Buffer | null) => void = () => {};
-    const answer = new Promise<Buffer | null>((resolve) => (settle = resolve));
+    let settle: (answer: Entry | null) => void = () => {};
+    const answer = new Promise<Entry | null>((resolve) => (settle = resolve));
     this.inflight.set(flight, answer);
-    const done = (stored: Buffer | null) => {
+    const done = (stored: Entry | null) => {
       if (this.inflight.get(flight) === answer) this.inflight.delete(flight);
       settle(stored);
     };
-    // An answer that is not stored (errors, a mutation, a failure) lets the waiting requests run their own.
-    response.once('close', () => done(null));
-    this.tickets.set(request, { key, version, done });
+    const ticket: Ticket = { key, version, body: null, operation: null };
+    this.tickets.set(request, ticket);
+    // Stored once sent, with what the response said of its bytes, if the graph is still at the version it was
+    // read at: Neo4j reads at read committed, so a write that committed meanwhile may show in part of the
+    // answer, which is then sent but not kept. An answer that is not stored (errors, a mutation, a failure, a
+    // graph that moved) lets the waiting requests run their own.
+    let sent = false;
+    response.once('finish', () => {
+      sent = true;
+      const body = ticket.body;
+      if (!body || response.statusCode !== 200) return done(null);
+      void this.version()
+        .catch(() => null)
+        .then((now) => done(now === version ? this.store(ticket, body, response) : null));
+    });
+    response.once('close', () => void (sent || done(null)));
     noteLookup('miss', null);
-    app(request, response);
+    next();
   }
 
   /**
@@ -155,45 +149,41 @@ export class ResponseCache {
     return this.tickets.get(request)?.version ?? null;
   }
 
-  /**
-   * Stores each query's answer without errors under the version read before it was computed, if the graph is
-   * still at that version once it has been: Neo4j reads at read committed, so a write that committed meanwhile
-   * may show in part of the answer, which is then sent but not kept. The check runs after the answer has been
-   * handed over, and costs the client nothing.
-   */
+  /** Notes each query's answer without errors on its ticket, for the lookup to store once it is sent. */
   plugin(): ApolloServerPlugin<object> {
     return {
       requestDidStart: async () => ({
         willSendResponse: async ({ contextValue, operation, operationName, response }) => {
           const ticket = (contextValue as { [ticketKey]?: Ticket })[ticketKey];
-          if (!ticket) return;
-          if (operation?.operation !== OperationTypeNode.QUERY || response.body.kind !== 'single') return ticket.done(null);
+          if (!ticket || operation?.operation !== OperationTypeNode.QUERY || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
-          if (result.errors || (response.http.status ?? 200) !== 200) return ticket.done(null);
+          if (result.errors || (response.http.status ?? 200) !== 200) return;
           // What Apollo sends for an answer without errors (runHttpQuery's prettyJSONStringify).
-          const body = Buffer.from(`${JSON.stringify({ data: result.data, extensions: result.extensions })}\n`);
-          void this.version()
-            .catch(() => null)
-            .then((version) => {
-              if (version !== ticket.version) return ticket.done(null);
-              this.store(ticket, body, operationName ?? null);
-              ticket.done(body);
-            });
+          ticket.body = Buffer.from(`${JSON.stringify({ data: result.data, extensions: result.extensions })}\n`);
+          ticket.operation = operationName ?? null;
         },
       }),
     };
   }
 
-  private store(ticket: Ticket, body: Buffer, operation: string | null): void {
+  /** An answer as its response sent it, kept unless it would take over a quarter of the cache. */
+  private store(ticket: Ticket, body: Buffer, response: ServerResponse): Entry {
+    const headers: OutgoingHttpHeaders = { 'content-length': body.length };
+    for (const name of representationHeaders) {
+      const value = response.getHeader(name);
+      if (typeof value === 'string') headers[name] = value;
+    }
+    const entry: Entry = { version: ticket.version, body, headers, operation: ticket.operation };
     const size = body.length + ticket.key.length * 2;
-    if (size > this.maxBytes / 4) return;
+    if (size > this.maxBytes / 4) return entry;
     this.delete(ticket.key);
-    this.entries.set(ticket.key, { version: ticket.version, body, operation });
+    this.entries.set(ticket.key, entry);
     this.bytes += size;
     for (const [key] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.delete(key);
     }
+    return entry;
   }
 
   private delete(key: string): void {
@@ -214,30 +204,45 @@ function noteLookup(result: 'hit' | 'miss', operation: string | null): void {
   if (operation) scope.operation = operation;
 }
 
+/** Looks up a request whose body has been read: answers it from the cache, or calls `next` to compute it. */
+export type Lookup = (response: ServerResponse, body: RequestBody, next: () => void) => Promise<void>;
+
 interface Ticket {
   key: string;
   version: string;
-  /** Hands the answer (or null, when it is not to be shared) to the requests waiting for it. */
-  done(body: Buffer | null): void;
+  /** The answer, once the plugin has seen that it is one to keep; null until then, or for good. */
+  body: Buffer | null;
+  operation: string | null;
 }
 
-/** A cached answer (kept as bytes, so a hit does not encode it again) as Apollo sends it, less the ETag Express would hash the body for: no client sends POSTs conditionally. */
-function send(response: ServerResponse, body: Buffer): void {
-  response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length }).end(body);
+interface Entry {
+  version: string;
+  /** Kept as bytes, so that a hit does not encode it again. */
+  body: Buffer;
+  /** What the response that computed it said of its bytes, sent again as they are. */
+  headers: OutgoingHttpHeaders;
+  operation: string | null;
 }
 
 /**
- * A POST to /graphql whose body the front reads itself: JSON in UTF-8, not compressed, with a length within
- * the limit. What Playground, the career map and other clients send; anything rarer goes to Express's parser.
+ * The headers that describe an answer's bytes, the same for every request with its key. The others belong to
+ * one exchange (X-Request-Id, Date) or to middleware, which never sees a hit (http-front.ts).
  */
-function readsItself(request: IncomingMessage): boolean {
-  if (request.method !== 'POST' || request.url !== '/graphql') return false;
-  const type = request.headers['content-type']?.replace(/\s+/g, '').toLowerCase();
-  if (type !== 'application/json' && type !== 'application/json;charset=utf-8') return false;
-  const encoding = request.headers['content-encoding'];
-  if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return false;
-  const length = Number(request.headers['content-length']);
-  return Number.isInteger(length) && length > 0 && length <= requestBodyLimit;
+const representationHeaders = ['content-type', 'etag'] as const;
+
+/**
+ * What an answer depends on besides the graph. The body: the operation and its variables as the client wrote
+ * them (a hit needs no more than its bytes). Accept: it chooses the media type Apollo answers in,
+ * application/json or application/graphql-response+json. Not Authorization: only mutations look at the token
+ * (`@Authorized` marks them alone), and they are never cached. Not Content-Type: every body that gets here is
+ * JSON in UTF-8, whichever way the header said so.
+ */
+function keyOf(request: IncomingMessage, bytes: Buffer): string {
+  return `${request.headers.accept ?? ''}\u0000${bytes.toString('latin1')}`;
+}
+
+function send(response: ServerResponse, entry: Entry): void {
+  response.writeHead(200, entry.headers).end(entry.body);
 }
 
 /** A single operation given as text: not a batch, nor a persisted query's hash (extensions), which the cache leaves to Apollo. */

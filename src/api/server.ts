@@ -4,7 +4,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type NextFunction, type Request, type Router } from 'express';
+import express, { type Router } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { defaultQueryTimeoutMs, type Config } from '../config.js';
 import { writeAccess } from '../curation/write-access.js';
@@ -13,14 +13,15 @@ import type { Database } from '../neo4j/database.js';
 import { createLogger, type Logger } from '../observability/logger.js';
 import { metricsRegistry } from '../observability/metrics.js';
 import { operationNamePlugin } from '../observability/operation.plugin.js';
-import { currentRequest, observeRequests, reenterScope } from '../observability/request-scope.js';
+import { currentRequest, observeRequests } from '../observability/request-scope.js';
 import type { LocalNeo4jStatus } from '../neo4j/local-neo4j.js';
 import { createContext, type Context } from '../app/context.js';
 import { healthRouter } from './health.router.js';
+import { httpFront } from './http-front.js';
 import { playgroundRouter } from './playground.js';
 import { supportedOperationTypeRule } from './operation-type.rule.js';
 import { queryLimitsPlugin } from './query-limits.plugin.js';
-import { requestBodyErrors, requestBodyLimit, requireUtf8 } from './request-body.js';
+import { requestErrors } from './request-body.js';
 import { ResponseCache } from './response-cache.js';
 import { createRepositories } from '../app/repositories.js';
 import { GraphSizeRepository } from './graph-size.repository.js';
@@ -64,7 +65,9 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
   const cacheMb = config.responseCacheMb ?? defaultResponseCacheMb;
   const cache = cacheMb > 0 ? new ResponseCache(database.driver, database.databaseName, cacheMb * 2 ** 20) : null;
   const app = express();
-  const httpServer = createServer(observeRequests(cache ? cache.inFrontOf(app) : app, logger));
+  const logRequestError = (message: string, error?: unknown) => logger.error({ reqId: currentRequest()?.id, err: error }, message);
+  // Bodies are read, and cached answers sent, in front of Express: http-front.ts says what its middleware sees.
+  const httpServer = createServer(observeRequests(httpFront(app, cache, logRequestError), logger));
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
@@ -97,8 +100,6 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
   for (const router of options.routes ?? []) app.use(router);
   app.use(
     '/graphql',
-    express.json({ limit: requestBodyLimit, verify: (_request, _response, body, charset) => requireUtf8(body, charset) }),
-    (request: Request, _response: unknown, next: NextFunction) => reenterScope(request, next),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         // One read transaction for the request's reads, at the version the cache checked, if it did.
@@ -109,7 +110,7 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
         return context;
       },
     }),
-    requestBodyErrors((message, error) => logger.error({ reqId: currentRequest()?.id, err: error }, message)),
+    requestErrors(logRequestError),
   );
 
   await new Promise<void>((resolve, reject) => {

@@ -1,4 +1,5 @@
 import { run, type Database } from '../neo4j/database.js';
+import type { TimelineYears } from '../transition/timeline-years.js';
 
 export interface MapRoleRecord {
   id: string;
@@ -11,13 +12,10 @@ export interface MapRoleRecord {
   transitionsOut: number;
 }
 
-export interface MapTransitionRecord {
+export interface MapTransitionRecord extends TimelineYears {
   id: string;
   source: string;
   target: string;
-  minYears: number | null;
-  maxYears: number | null;
-  openEnded: boolean;
 }
 
 const queries = {

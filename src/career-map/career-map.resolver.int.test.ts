@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedGraph, startTestApi, testApiToken, type TestApi } from '../../tests/api-server.js';
 import { openTestDatabase } from '../../tests/neo4j.js';
+import type { TimelineYears } from '../transition/timeline-years.js';
 
 const database = openTestDatabase();
 let api: TestApi;
@@ -23,7 +24,7 @@ const careerMapQuery = `{ careerMap {
 interface CareerMapData {
   careerMap: {
     nodes: { id: string; label: string; title: string; level: number; kind: string; hasPage: boolean; skillCount: number }[];
-    edges: { id: string; source: string; target: string; label: string | null; minYears: number | null; maxYears: number | null; openEnded: boolean }[];
+    edges: (TimelineYears & { id: string; source: string; target: string; label: string | null })[];
   };
 }
 

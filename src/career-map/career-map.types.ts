@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { everyRoleCost, everyTransitionCost } from '../api/query-cost.js';
 import { CareerMapNodeKind } from './node-kind.js';
+import type { TimelineYears } from '../transition/timeline-years.js';
 
 @ObjectType({ description: 'A role as the career map draws it.' })
 export class CareerMapNode {
@@ -76,7 +77,7 @@ export class CareerMapCluster {
 }
 
 @ObjectType({ description: 'A transition as the career map draws it: an arrow from one role to another.' })
-export class CareerMapEdge {
+export class CareerMapEdge implements TimelineYears {
   @Field(() => ID, { description: 'The transition\'s id, e.g. "vp-to-cto".' })
   id!: string;
 

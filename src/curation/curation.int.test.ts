@@ -2,8 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedGraph, startTestApi, testApiToken, type TestApi } from '../../tests/api-server.js';
 import { dumpGraph } from '../../tests/graph-dump.js';
 import { openTestDatabase } from '../../tests/neo4j.js';
-import { loadPages } from '../importer/graph.loader.js';
-import { readPages } from '../importer/page.files.js';
+import { loadPages } from '../importer/load/graph.loader.js';
+import { readPages } from '../importer/read/pages.reader.js';
 
 const database = openTestDatabase();
 let api: TestApi;

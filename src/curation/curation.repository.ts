@@ -2,6 +2,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { refreshDerivedFacts } from '../derived/derived-facts.writer.js';
 import { run, type Database } from '../neo4j/database.js';
 import { takeGraphWriteLock } from '../neo4j/graph-write.lock.js';
+import type { TimelineYears } from '../transition/timeline-years.js';
 
 /** What the API writes is marked as its own source, so imports and curators can tell the two apart. */
 export const apiSource = 'api';
@@ -13,11 +14,8 @@ export interface RoleFields {
   summary?: string | null | undefined;
 }
 
-export interface TransitionFields {
+export interface TransitionFields extends TimelineYears {
   timelineText: string | null;
-  minYears: number | null;
-  maxYears: number | null;
-  openEnded: boolean;
 }
 
 const queries = {

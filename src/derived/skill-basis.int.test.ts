@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedGraph, startTestApi, type TestApi } from '../../tests/api-server.js';
 import { clearGraph, openTestDatabase } from '../../tests/neo4j.js';
-import { loadPages } from '../importer/graph.loader.js';
-import { readPages } from '../importer/page.files.js';
+import { loadPages } from '../importer/load/graph.loader.js';
+import { readPages } from '../importer/read/pages.reader.js';
 
 // Every expectation here is read by hand from seed/vp.md (or from the small pages written below), never
 // from the API's own answers.

@@ -5,7 +5,7 @@ import { writeGeneratedPages } from './page-folder.writer.js';
 import { taxonomyFlags, taxonomyOptions } from './taxonomy.flags.js';
 import { generateTaxonomy } from './taxonomy.generator.js';
 
-const usage = 'usage: npm run generate -- --roles 3000 --skills 14000 --links 120000 --transitions 9000 [--seed 42] [--zipf 0.65] [--out .generated/pages]';
+const usage = 'usage: npm run generate -- --roles 3000 --skills 14000 --links 120000 --transitions 9000 [--seed 42] [--zipf 0.65] [--lateral-moves 10] [--out .generated/pages]';
 
 /** `npm run generate`: writes a synthetic taxonomy of the given size as career-guide pages, for `npm run import`. */
 async function main(args: string[]): Promise<number> {

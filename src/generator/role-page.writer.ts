@@ -60,7 +60,8 @@ export function renderRolePage(taxonomy: Taxonomy, index: number): string {
 }
 
 function transitionSection(role: GeneratedRole, target: GeneratedRole, firstSkill: string): string[] {
-  const years = target.tier - role.tier + 1;
+  // A lateral move, or one a rung down, takes a year or more too.
+  const years = Math.max(1, target.tier - role.tier + 1);
   return [
     '---',
     '',

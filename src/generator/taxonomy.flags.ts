@@ -8,13 +8,15 @@ export const taxonomyFlags = {
   transitions: { type: 'string' },
   seed: { type: 'string', default: '42' },
   zipf: { type: 'string', default: '0.65' },
+  /** Lateral and cross-family moves per role on top of the ladder: a dense graph with cycles. */
+  'lateral-moves': { type: 'string', default: '0' },
 } as const;
 
 export type TaxonomyFlagValues = Partial<Record<keyof typeof taxonomyFlags, string>>;
 
 /** The generator's options from the flags' values; throws an error naming the flag when one is missing or not a number. */
 export function taxonomyOptions(values: TaxonomyFlagValues): TaxonomyOptions {
-  const count = (flag: 'roles' | 'skills' | 'links' | 'transitions' | 'seed', least: number): number => {
+  const count = (flag: 'roles' | 'skills' | 'links' | 'transitions' | 'seed' | 'lateral-moves', least: number): number => {
     const raw = values[flag];
     const value = Number(raw);
     if (raw === undefined || raw.trim() === '' || !Number.isSafeInteger(value) || value < least) {
@@ -33,5 +35,6 @@ export function taxonomyOptions(values: TaxonomyFlagValues): TaxonomyOptions {
     transitions: count('transitions', 0),
     seed: count('seed', 0),
     zipfExponent,
+    lateralMoves: count('lateral-moves', 0),
   };
 }

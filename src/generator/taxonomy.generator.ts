@@ -13,6 +13,13 @@ export interface TaxonomyOptions {
    * occupation–skill taxonomies; 1 would make the top skills needed by nearly every role.
    */
   zipfExponent: number;
+  /**
+   * Moves per role on top of the ladder's transitions, as in occupational data such as O*NET's career changers
+   * (about 9 per occupation): half lateral, to another role of the same family and rung, half to another
+   * family, a rung down, level or up. Moves go sideways and down as well as up, so they make cycles. 0 unless
+   * given: the ladder alone.
+   */
+  lateralMoves?: number;
 }
 
 export interface GeneratedSkill {
@@ -25,12 +32,12 @@ export interface GeneratedSkill {
 
 export interface GeneratedRole {
   title: string;
-  /** 1 (entry) to tierCount (top): transitions only go up, so the ladder has no cycles. */
+  /** 1 (entry) to tierCount (top): the ladder's transitions only go up, so the ladder alone has no cycles. */
   tier: number;
   family: string;
   /** Indexes into Taxonomy.skills, with the category this role lists each in. */
   skills: { skill: number; category: string }[];
-  /** Indexes into Taxonomy.roles of the roles this one leads to, each of a higher tier. */
+  /** Indexes into Taxonomy.roles of the roles this one leads to: the ladder's, each of a higher tier, then the lateral moves. */
   targets: number[];
 }
 
@@ -71,8 +78,8 @@ const activities = [
 
 /**
  * A career taxonomy of the given size, the same for the same options: roles in families and tiers, skills
- * with a Zipf popularity (global, and per family, so that roles of a family resemble each other), and
- * transitions from each tier to the next one or two.
+ * with a Zipf popularity (global, and per family, so that roles of a family resemble each other),
+ * transitions from each tier to the next one or two, and as many lateral moves per role as asked for.
  */
 export function generateTaxonomy(options: TaxonomyOptions): Taxonomy {
   checkOptions(options);
@@ -84,6 +91,7 @@ export function generateTaxonomy(options: TaxonomyOptions): Taxonomy {
   const roles = roleTitles(options.roles, random);
   linkSkills(roles, skills, options, random);
   linkTransitions(roles, options.transitions, random);
+  linkLateralMoves(roles, options.lateralMoves ?? 0, random);
   return { roles, skills };
 }
 
@@ -97,6 +105,10 @@ function checkOptions(options: TaxonomyOptions): void {
   // Sampling draws links until it has enough distinct ones, which needs the graph to stay sparse.
   if (links > (roles * skills) / 2) throw new RangeError('--links must be at most half of --roles × --skills');
   if (!(options.zipfExponent >= 0)) throw new RangeError('the Zipf exponent must be a number from 0');
+  const moves = options.lateralMoves ?? 0;
+  if (!Number.isInteger(moves) || moves < 0) throw new RangeError(`--lateral-moves must be a whole number, got ${moves}`);
+  // Drawing stays quick while at most half of the roles of the rungs a move can reach are taken.
+  if (moves > roles / tierCount) throw new RangeError(`--lateral-moves must be at most ${Math.floor(roles / tierCount)} for ${roles} roles`);
 }
 
 /** Distinct names with distinct slugs, in random order so that popularity is not alphabetical. */
@@ -186,4 +198,38 @@ function linkTransitions(roles: GeneratedRole[], count: number, random: Random):
     made.add(key);
     source.targets.push(to);
   }
+}
+/**
+ * `perRole` distinct moves out of every role, none to itself nor to a role the ladder already leads it to: half
+ * to a role of the same family and rung (or of another family when the rung has no other role of its family),
+ * half to another family, from a rung down to a rung up (or, in a graph too small to have enough of those, to
+ * any other role).
+ */
+function linkLateralMoves(roles: GeneratedRole[], perRole: number, random: Random): void {
+  if (perRole === 0) return;
+  const byTier = Array.from({ length: tierCount + 2 }, () => [] as number[]);
+  const byTierAndFamily = new Map<string, number[]>();
+  roles.forEach((role, index) => {
+    byTier[role.tier]?.push(index);
+    const key = `${role.tier} ${role.family}`;
+    const group = byTierAndFamily.get(key);
+    if (group) group.push(index);
+    else byTierAndFamily.set(key, [index]);
+  });
+  const everyone = roles.map((_, index) => index);
+  roles.forEach((role, index) => {
+    const taken = new Set([index, ...role.targets]);
+    const peers = (byTierAndFamily.get(`${role.tier} ${role.family}`) as number[]).filter((other) => !taken.has(other));
+    const nearby = [role.tier - 1, role.tier, role.tier + 1].flatMap((tier) => byTier[tier] ?? []).filter((other) => (roles[other] as GeneratedRole).family !== role.family);
+    const open = (pool: number[]) => pool.some((other) => !taken.has(other));
+    for (let made = 0; made < perRole; ) {
+      const pool = made % 2 === 0 && open(peers) ? peers : open(nearby) ? nearby : everyone;
+      if (!open(pool)) throw new RangeError(`--lateral-moves ${perRole} is more than ${role.title} has roles to move to`);
+      const to = random.pick(pool);
+      if (taken.has(to)) continue;
+      taken.add(to);
+      role.targets.push(to);
+      made += 1;
+    }
+  });
 }

@@ -1,10 +1,10 @@
 import { seconds } from '../common/seconds.js';
 import { readConfig } from '../config.js';
 import { connect } from '../neo4j/connect.js';
-import { loadPages } from './graph.loader.js';
+import { loadPages } from './load/graph.loader.js';
 import { formatReport } from './import.report.js';
 import { checkPages } from './page.check.js';
-import { collectPageFiles, readPages } from './page.files.js';
+import { collectPageFiles, readPages } from './read/pages.reader.js';
 import { PageFormatError } from './page-format.error.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { GraphPlan, Properties } from './graph.model.js';
-import type { PageWarning, RolePage } from './page.model.js';
+import type { GraphPlan, Properties } from './plan/graph.model.js';
+import type { PageWarning, RolePage } from './parse/page.model.js';
 
 /** What one kind of node or relationship looked like, by id, within the part of the graph an import touches. */
 export type Snapshot = Map<string, Map<string, Properties>>;

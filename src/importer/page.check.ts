@@ -1,7 +1,7 @@
-import { planGraph } from './graph.planner.js';
-import { readPageFile } from './page-file.reader.js';
+import { planGraph } from './plan/graph.planner.js';
+import { readPageFile } from './read/page-file.reader.js';
 import { PageFormatError } from './page-format.error.js';
-import type { RolePage } from './page.model.js';
+import type { RolePage } from './parse/page.model.js';
 
 /** What a page holds, part by part: what `--check` prints and what the corpus tests assert. */
 export interface PartCounts {

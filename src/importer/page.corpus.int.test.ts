@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../../tests/api-server.js';
 import { dumpGraph } from '../../tests/graph-dump.js';
 import { clearGraph, openTestDatabase } from '../../tests/neo4j.js';
-import { loadPages } from './graph.loader.js';
+import { loadPages } from './load/graph.loader.js';
 import type { ImportReport } from './import.report.js';
-import { collectPageFiles, readPages } from './page.files.js';
+import { collectPageFiles, readPages } from './read/pages.reader.js';
 
 const database = openTestDatabase();
 let api: TestApi;

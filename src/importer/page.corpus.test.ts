@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countParts, type PartCounts } from './page.check.js';
-import { readPageFile } from './page-file.reader.js';
-import type { RolePage } from './page.model.js';
+import { readPageFile } from './read/page-file.reader.js';
+import type { RolePage } from './parse/page.model.js';
 
 // tests/pages holds pages written in other authors' styles. Every count below comes from reading the page.
 const none = {

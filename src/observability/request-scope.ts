@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, RequestListener } from 'node:http';
+import type { RequestListener } from 'node:http';
 import type { Logger } from './logger.js';
 import { cacheLookups, graphqlRequestDuration, httpRequests, operationLabel } from './metrics.js';
 
@@ -14,35 +14,23 @@ export interface RequestScope {
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();
-const scopes = new WeakMap<IncomingMessage, RequestScope>();
 
 /** The request being served, wherever in its handling the caller is; undefined outside a request. */
 export function currentRequest(): RequestScope | undefined {
   return storage.getStore();
 }
 
-/**
- * Runs `next` in the request's scope again. A body parser that reads the request through stream events loses
- * the scope (they fire in the socket's context): Express middleware after it calls this.
- */
-export function reenterScope(request: IncomingMessage, next: () => void): void {
-  const scope = scopes.get(request);
-  if (scope) storage.run(scope, next);
-  else next();
-}
-
 const clientId = /^[\w.:-]{1,128}$/;
 
 /**
- * The outermost request listener, in front of the response cache, so that cache hits are logged and counted
- * like any other request. Each request gets an id (the client's `X-Request-Id` when it is a sane one), sent
- * back in `X-Request-Id`, and one log line when its answer is sent.
+ * The outermost request listener, around the HTTP front (http-front.ts) where the response cache answers, so
+ * that cache hits are logged and counted like any other request. Each request gets an id (the client's
+ * `X-Request-Id` when it is a sane one), sent back in `X-Request-Id`, and one log line when its answer is sent.
  */
 export function observeRequests(listener: RequestListener, logger: Logger): RequestListener {
   return (request, response) => {
     const header = request.headers['x-request-id'];
     const scope: RequestScope = { id: typeof header === 'string' && clientId.test(header) ? header : randomUUID(), operation: null, cache: null };
-    scopes.set(request, scope);
     response.setHeader('x-request-id', scope.id);
     const started = performance.now();
     // Read now: Express rewrites request.url under a mount path (/graphql becomes /).

@@ -1,8 +1,4 @@
-export interface StepYears {
-  minYears: number | null;
-  maxYears: number | null;
-  openEnded: boolean;
-}
+import type { TimelineYears } from './timeline-years.js';
 
 export interface PathYears {
   min: number;
@@ -15,7 +11,7 @@ export interface PathYears {
  * open-ended, or states a minimum with no maximum ("3+ years"), makes the total open-ended, and its
  * minimum stands in for its maximum in the sum.
  */
-export function addYears(steps: StepYears[]): PathYears {
+export function addYears(steps: TimelineYears[]): PathYears {
   let min = 0;
   let max = 0;
   let anyYears = false;

@@ -1,8 +1,10 @@
+import type { TimelineYears } from './timeline-years.js';
+
 export interface TransitionRecord {
   id: string;
   fromId: string;
   toId: string;
-  timeline: { text: string | null; minYears: number | null; maxYears: number | null; openEnded: boolean };
+  timeline: TimelineYears & { text: string | null };
   source: string;
 }
 

@@ -3,6 +3,7 @@ import { Profile } from '../role/role.profile.js';
 import { Role } from '../role/role.types.js';
 import { Evidence } from '../skill/evidence.types.js';
 import { Skill } from '../skill/skill.types.js';
+import type { TimelineYears } from './timeline-years.js';
 import { PathOrder } from './transition.repository.js';
 
 registerEnumType(PathOrder, {
@@ -16,7 +17,7 @@ registerEnumType(PathOrder, {
 });
 
 @ObjectType({ description: 'How long a transition typically takes.' })
-export class Timeline {
+export class Timeline implements TimelineYears {
   @Field(() => String, { nullable: true, description: 'The sentence as the page writes it.' })
   text!: string | null;
 

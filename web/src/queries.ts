@@ -1,5 +1,7 @@
 /** The operations the page sends, with the shapes of their answers. */
 
+import type { TimelineYears } from '../../src/transition/timeline-years.js';
+
 export type NodeKind = 'ENTRY' | 'STEP' | 'TOP' | 'STANDALONE';
 
 export interface MapNode {
@@ -45,11 +47,8 @@ export const careerMapQuery = `query CareerMap {
   }
 }`;
 
-export interface Timeline {
+export interface Timeline extends TimelineYears {
   text: string | null;
-  minYears: number | null;
-  maxYears: number | null;
-  openEnded: boolean;
 }
 
 export type SkillBasis = 'STATED' | 'INHERITED' | 'DEVELOPED';

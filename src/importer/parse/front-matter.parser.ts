@@ -1,7 +1,7 @@
 import type { Yaml } from 'mdast';
 import { parseDocument } from 'yaml';
-import { lineOf } from './node-line.reader.js';
-import { PageFormatError } from './page-format.error.js';
+import { lineOf } from './node-position.js';
+import { PageFormatError } from '../page-format.error.js';
 
 /** The YAML front matter as an object; an empty object when the page has none. */
 export function parseFrontMatter(node: Yaml | undefined, file: string): Record<string, unknown> {

@@ -1,9 +1,9 @@
 import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { PageFormatError } from './page-format.error.js';
+import { PageFormatError } from '../page-format.error.js';
 import { readPageFile } from './page-file.reader.js';
-import type { RolePage } from './page.model.js';
+import type { RolePage } from '../parse/page.model.js';
 import { parsePagesInPool } from './page.pool.js';
 
 /** The Markdown files named by the arguments: files as given, folders searched recursively, in a stable order. */

@@ -1,7 +1,7 @@
 import type { Table } from 'mdast';
-import { slug, slugAliases } from '../slug.js';
-import { readTable } from './markdown-table.reader.js';
-import { PageFormatError } from './page-format.error.js';
+import { slug, slugAliases } from '../../slug.js';
+import { parseTable } from './markdown-table.parser.js';
+import { PageFormatError } from '../page-format.error.js';
 import type {
   Action,
   Activity,
@@ -24,16 +24,34 @@ import { transitionTargets } from './role-name.parser.js';
 import { parseTimelineYears } from './timeline.parser.js';
 
 /**
+ * A transition of the page as the part parser holds it: something to give back to the builder, which alone
+ * writes transitions.
+ */
+export interface TransitionRef {
+  readonly line: number;
+}
+
+/** An action being written, one copy per target, as the part parser holds it. */
+export interface ActionRef {
+  readonly line: number;
+}
+
+/**
  * Collects what a page states into a RolePage: makes role references, merges the transitions of a page by
- * target, and keeps what the importer does not read as generic sections with a warning.
+ * target, and keeps what the importer does not read as generic sections with a warning. It is the only writer
+ * of the page's data: the parsers hand it values, and refer to transitions, actions and sections by reference.
  */
 export class RolePageBuilder {
-  readonly responsibilities: Responsibility[] = [];
-  readonly activities: Activity[] = [];
-  readonly scope: ScopeItem[] = [];
+  private readonly responsibilities: Responsibility[] = [];
+  private readonly activities: Activity[] = [];
+  private readonly scope: ScopeItem[] = [];
   private readonly skills: SkillMention[] = [];
   private readonly comparisons: ComparisonFact[] = [];
   private readonly transitions = new Map<string, Transition>();
+  /** Each transition by the reference handed out for it, which is the transition itself seen read-only. */
+  private readonly transitionsByRef = new WeakMap<TransitionRef, Transition>();
+  /** The copies of each action, one per target, by the reference handed out for it. */
+  private readonly actionsByRef = new WeakMap<ActionRef, Action[]>();
   /** Transitions only named by a "You're ready for X" sentence so far: a section about X says where they start. */
   private readonly readinessOnly = new Set<Transition>();
   /** Timelines stated for all targets of a section, which the timeline of one path replaces. */
@@ -60,6 +78,18 @@ export class RolePageBuilder {
     this.question ??= roleQuestion(paragraph);
   }
 
+  addResponsibility(area: string, text: string, line: number): void {
+    this.responsibilities.push({ area, text, line });
+  }
+
+  addActivity(slot: string, text: string, line: number): void {
+    this.activities.push({ slot, text, line });
+  }
+
+  addScopeItem(key: string, value: string, line: number): void {
+    this.scope.push({ key, value, line });
+  }
+
   /** Adds a skill; false when its name has no letter or digit to make an id of. */
   addSkill(name: string, category: string, line: number): boolean {
     const id = slug(name);
@@ -73,7 +103,7 @@ export class RolePageBuilder {
    * section compares ("Role | Metaphor | Success metric" under "IC vs Manager").
    */
   addComparisonTable(table: Table, name: string, headings: string[]): boolean {
-    const { header, headerLine, rows } = readTable(table);
+    const { header, headerLine, rows } = parseTable(table);
     const [first = '', ...columns] = header;
     if (columns.length === 0) return false;
     const compared = new Set(headings.flatMap(comparedRoles).map(slug));
@@ -102,34 +132,62 @@ export class RolePageBuilder {
   }
 
   /** Adds the rows of a "From (A) | To (B)" table as shifts; false for a table of another shape. */
-  addShiftTable(table: Table, targets: Transition[]): boolean {
-    const { header, rows } = readTable(table);
+  addShiftTable(table: Table, targets: readonly TransitionRef[]): boolean {
+    const { header, rows } = parseTable(table);
     const [, toHeader, ...others] = header;
     if (toHeader === undefined || others.length > 0) return false;
     // In a section about several targets, a "To (CTO)" column says which one the table is about.
     const named = /^to\s*\((.+)\)$/i.exec(toHeader)?.[1];
-    const about = targets.filter(
+    const transitions = this.transitionsOf(targets);
+    const about = transitions.filter(
       (transition) => named !== undefined && [transition.target.id, ...(transition.target.alsoKnownAs ?? [])].includes(slug(named)),
     );
     for (const { cells, line } of rows) {
       const [from = '', to = ''] = cells;
-      for (const transition of about.length > 0 ? about : targets) transition.shifts.push({ from, to, line });
+      for (const transition of about.length > 0 ? about : transitions) transition.shifts.push({ from, to, line });
     }
     return true;
   }
 
-  /** Starts an action in each target; the copies are returned to be completed. */
-  startAction(label: string, line: number, targets: Transition[]): Action[] {
+  /** Starts an action in each target, to be completed through the reference returned. */
+  startAction(label: string, line: number, targets: readonly TransitionRef[]): ActionRef {
     const title = label.replace(/^\d+[.)]\s*/, '') || label;
-    return targets.map((transition) => {
+    const copies = this.transitionsOf(targets).map((transition) => {
       const action: Action = { title, bullets: [], bulletLines: [], example: null, exampleLine: null, line };
       transition.actions.push(action);
       return action;
     });
+    const ref: ActionRef = { line };
+    this.actionsByRef.set(ref, copies);
+    return ref;
+  }
+
+  /** Adds a bullet to an action; with no action started, the bullet goes nowhere. */
+  addActionBullet(ref: ActionRef | null, bullet: string, line: number): void {
+    for (const action of this.actionCopies(ref)) {
+      action.bullets.push(bullet);
+      action.bulletLines.push(line);
+    }
+  }
+
+  /** Gives an action its example; false when no action is started or it has one already. */
+  addActionExample(ref: ActionRef | null, example: string, line: number): boolean {
+    const copies = this.actionCopies(ref);
+    if (copies.length === 0 || copies.some((action) => action.example !== null)) return false;
+    for (const action of copies) Object.assign(action, { example, exampleLine: line });
+    return true;
+  }
+
+  addPitfall(targets: readonly TransitionRef[], text: string, line: number): void {
+    for (const transition of this.transitionsOf(targets)) transition.pitfalls.push({ text, line });
+  }
+
+  addReadiness(targets: readonly TransitionRef[], text: string, line: number): void {
+    for (const transition of this.transitionsOf(targets)) transition.readiness.push({ text, line });
   }
 
   /** The transitions of a "Transition to X or Y" or "Path to X" heading. */
-  declaredTransitions(heading: string, line: number): Transition[] {
+  declaredTransitions(heading: string, line: number): TransitionRef[] {
     const names = transitionTargets(heading);
     if (names.length === 0) throw new PageFormatError(this.file, line, `"${heading}" names no target role`);
     return names.map((name) => this.transitionTo(name, line, true));
@@ -140,7 +198,7 @@ export class RolePageBuilder {
    * `declared` is false for a mention in a "You're ready for X" sentence, which only makes a transition until a
    * section about X is found.
    */
-  transitionTo(name: string, line: number, declared: boolean): Transition {
+  transitionTo(name: string, line: number, declared: boolean): TransitionRef {
     const target = this.roleReference(name, line);
     // "VP of Engineering (VPE)" in a heading and "VPE" in a readiness sentence are one transition.
     const existing = [target.id, ...(target.alsoKnownAs ?? [])]
@@ -157,6 +215,7 @@ export class RolePageBuilder {
         line,
       };
       for (const id of [target.id, ...(target.alsoKnownAs ?? [])]) if (!this.transitions.has(id)) this.transitions.set(id, transition);
+      this.transitionsByRef.set(transition, transition);
       if (!declared) this.readinessOnly.add(transition);
       return transition;
     }
@@ -171,13 +230,13 @@ export class RolePageBuilder {
    * Gives a timeline to its targets. A timeline for several targets does not replace one of a single target,
    * which does replace it; a timeline no target takes is kept as a generic section.
    */
-  addTimeline(paragraphs: TextItem[], targets: Transition[], heading: string): void {
+  addTimeline(paragraphs: TextItem[], targets: readonly TransitionRef[], heading: string): void {
     const [first] = paragraphs;
     if (first === undefined) return;
     const text = paragraphs.map((paragraph) => paragraph.text).join('\n\n');
     const shared = targets.length > 1;
     let taken = false;
-    for (const transition of targets) {
+    for (const transition of this.transitionsOf(targets)) {
       const current = transition.timeline;
       if (current === null || (this.sharedTimelines.has(current) && !shared)) {
         const timeline: Timeline = { text, ...parseTimelineYears(text), line: first.line };
@@ -195,11 +254,20 @@ export class RolePageBuilder {
   }
 
   /** The generic section of a heading the importer does not know, to be filled with its content. */
-  unknownSection(heading: string, line: number): GenericSection {
+  unknownSection(heading: string, line: number): Readonly<GenericSection> {
     const section: GenericSection = { heading, text: '', unread: true, line };
     this.sections.push(section);
     this.warnings.push({ line, message: `unknown section "${heading}" kept as a generic section` });
     return section;
+  }
+
+  /**
+   * Adds a block of content to the generic section of a heading the importer does not know; a section forgotten
+   * because its part turned out to be one the importer reads takes nothing more.
+   */
+  addToSection(section: Readonly<GenericSection>, block: string): void {
+    const kept = this.sections.find((each) => each === section);
+    if (kept !== undefined) kept.text = kept.text === '' ? block : `${kept.text}\n\n${block}`;
   }
 
   /** Keeps content that does not fit the part it is in as a generic section, and tells the curator. */
@@ -214,7 +282,7 @@ export class RolePageBuilder {
   }
 
   /** Drops a generic section, and its warning, whose part turned out to be one the importer reads. */
-  forgetSection(section: GenericSection): void {
+  forgetSection(section: Readonly<GenericSection>): void {
     const index = this.sections.indexOf(section);
     if (index < 0) return;
     this.sections.splice(index, 1);
@@ -238,6 +306,21 @@ export class RolePageBuilder {
       warnings: this.warnings.sort(byLine),
       notes: this.notes.sort(byLine),
     };
+  }
+
+  private transitionsOf(refs: readonly TransitionRef[]): Transition[] {
+    return refs.map((ref) => {
+      const transition = this.transitionsByRef.get(ref);
+      if (transition === undefined) throw new Error('not a transition of this page');
+      return transition;
+    });
+  }
+
+  private actionCopies(ref: ActionRef | null): Action[] {
+    if (ref === null) return [];
+    const copies = this.actionsByRef.get(ref);
+    if (copies === undefined) throw new Error('not an action of this page');
+    return copies;
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { Table } from 'mdast';
-import { lineOf } from './node-line.reader.js';
+import { lineOf } from './node-position.js';
 import { inlineText } from './plain-text.renderer.js';
 
 export interface TableRowText {
@@ -14,7 +14,7 @@ export interface TableText {
 }
 
 /** A table as plain-text cells; bold markers in cells, as in `| **Scope** |`, are dropped. */
-export function readTable(table: Table): TableText {
+export function parseTable(table: Table): TableText {
   const [header, ...rows] = table.children.map((row) => ({
     cells: row.children.map((cell) => inlineText(cell)),
     line: lineOf(row),

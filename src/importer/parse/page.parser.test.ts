@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PageFormatError } from './page-format.error.js';
+import { PageFormatError } from '../page-format.error.js';
 import type { RolePage, Transition } from './page.model.js';
-import { decodePage, parseRolePage } from './page.parser.js';
+import { decodePage } from '../read/page.decoder.js';
+import { parseRolePage } from './page.parser.js';
 
 /** A page written inline in a test, without the indentation of the template literal. */
 function markdown(text: string): string {
@@ -39,7 +40,7 @@ function countBy<T>(items: T[], key: (item: T) => string): Record<string, number
 }
 
 describe('parseRolePage on the VP page', () => {
-  const vp = parseRolePage(readFileSync(new URL('../../seed/vp.md', import.meta.url), 'utf8'), 'seed/vp.md');
+  const vp = parseRolePage(readFileSync(new URL('../../../seed/vp.md', import.meta.url), 'utf8'), 'seed/vp.md');
 
   it('reads the role from the front matter label and the title', () => {
     expect(vp.file).toBe('seed/vp.md');

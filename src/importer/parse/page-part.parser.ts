@@ -1,20 +1,20 @@
 import type { List, ListItem, Paragraph, RootContent, Table } from 'mdast';
-import { labelledItem, listItems } from './list-item.reader.js';
-import { readTable } from './markdown-table.reader.js';
-import { lineOf, positionOf } from './node-line.reader.js';
-import type { PageEvent } from './page-event.reader.js';
-import type { Action, GenericSection, TextItem, Transition } from './page.model.js';
+import { labelledItem, listItems } from './list-item.parser.js';
+import { parseTable } from './markdown-table.parser.js';
+import { lineOf, positionOf } from './node-position.js';
+import type { PageEvent } from './page-event.parser.js';
+import type { GenericSection, TextItem } from './page.model.js';
 import { classifyPartName, isFamiliarPartName, isNumbered, type KnownPart } from './part-name.classifier.js';
 import { blockText, inlineText } from './plain-text.renderer.js';
 import { readyTargets } from './role-name.parser.js';
-import type { RolePageBuilder } from './role-page.builder.js';
+import type { ActionRef, RolePageBuilder, TransitionRef } from './role-page.builder.js';
 import { splitSkillList } from './skill-list.parser.js';
 
 /** Reads the parts of a page, from the events after its title, into the builder. */
-export function readPageParts(events: PageEvent[], builder: RolePageBuilder): void {
-  const reader = new PagePartReader(builder);
-  for (const event of events) reader.read(event);
-  reader.end();
+export function parsePageParts(events: PageEvent[], builder: RolePageBuilder): void {
+  const parser = new PagePartParser(builder);
+  for (const event of events) parser.read(event);
+  parser.end();
 }
 
 /** The kinds of parts: those of the page format, the groups inside them, and unknown parts. */
@@ -46,19 +46,19 @@ interface PartBase {
   /** The depth of the heading that opened the part; a bold label sits half a level below the heading it follows. */
   level: number;
   /** The transitions a part of a transition section is about. */
-  targets: Transition[];
+  targets: TransitionRef[];
   /** Content the part cannot read, kept as a generic section when the part ends. */
   strays: TextItem[];
 }
 
 type Part =
   | (PartBase & { kind: Exclude<PartKind, 'actions' | 'action' | 'timeline' | 'readiness' | 'unknown'> })
-  /** `current`: the action being written, one copy per target. */
-  | (PartBase & { kind: 'actions' | 'action'; current: Action[] })
+  /** `current`: the action being written, if any. */
+  | (PartBase & { kind: 'actions' | 'action'; current: ActionRef | null })
   | (PartBase & { kind: 'timeline'; paragraphs: TextItem[] })
   /** `readyFor`: the transitions named by the last "You're ready for X" sentence. */
-  | (PartBase & { kind: 'readiness'; readyFor: Transition[] })
-  | (PartBase & { kind: 'unknown'; section: GenericSection });
+  | (PartBase & { kind: 'readiness'; readyFor: TransitionRef[] })
+  | (PartBase & { kind: 'unknown'; section: Readonly<GenericSection> });
 
 type ActionPart = Extract<Part, { kind: 'actions' | 'action' }>;
 
@@ -68,13 +68,13 @@ type ActionPart = Extract<Part, { kind: 'actions' | 'action' }>;
  * belongs to ("**Key Actions**" to its transition, even past a "### Timeline"), any other label is a group of the
  * nearest part made of groups (an area of responsibilities, an activity slot, an action).
  */
-class PagePartReader {
+class PagePartParser {
   private readonly page: Part;
   /** The open parts above the page itself, innermost last. */
   private readonly stack: Part[] = [];
   private headingDepth = 1;
   /** The targets of the last transition section, until another part of the page starts. */
-  private recentTargets: Transition[] | undefined;
+  private recentTargets: TransitionRef[] | undefined;
 
   constructor(private readonly builder: RolePageBuilder) {
     this.page = { kind: 'page', label: 'Introduction', line: builder.role.line, level: 1, targets: [], strays: [] };
@@ -206,7 +206,7 @@ class PagePartReader {
         return { ...base, kind, targets, paragraphs: [] };
       case 'actions':
         if (targets === undefined) break;
-        return { ...base, kind, targets, current: [] };
+        return { ...base, kind, targets, current: null };
       case 'shifts':
       case 'pitfalls':
         if (targets === undefined) break;
@@ -241,7 +241,7 @@ class PagePartReader {
           current: this.builder.startAction(base.label, base.line, parent.targets),
         };
       case 'unknown':
-        parent.section.text = joinBlocks(parent.section.text, base.label);
+        this.builder.addToSection(parent.section, base.label);
         return { ...base, kind: 'unknown', section: parent.section };
       default:
         return { ...base, kind: 'unknown', section: this.builder.unknownSection(base.label, base.line) };
@@ -257,7 +257,7 @@ class PagePartReader {
     if (kind !== 'comparison' && transition === undefined) return undefined;
     const targets = transition?.targets ?? [];
     const base = { label: part.label, line: part.line, level: part.level, targets, strays: [] };
-    const shaped: Part = kind === 'actions' ? { ...base, kind, current: [] } : { ...base, kind };
+    const shaped: Part = kind === 'actions' ? { ...base, kind, current: null } : { ...base, kind };
     if (part.kind === 'unknown') {
       if (part.section.text === '') this.builder.forgetSection(part.section);
       this.stack.splice(this.stack.indexOf(part), 1, shaped);
@@ -293,7 +293,7 @@ class PagePartReader {
       case 'area':
         if (node.type !== 'list') return false;
         for (const { text, line: itemLine } of listItems(node)) {
-          this.builder.responsibilities.push({ area: part.label, text, line: itemLine });
+          this.builder.addResponsibility(part.label, text, itemLine);
         }
         return true;
       case 'skills':
@@ -313,7 +313,7 @@ class PagePartReader {
           // "**Morning**: …" bullets directly under the activities part name their slot.
           const labelled = part.kind === 'activities' ? labelledItem(entry.item) : null;
           const slot = labelled?.label ?? part.label;
-          this.builder.activities.push({ slot, text: labelled?.text ?? entry.text, line: entry.line });
+          this.builder.addActivity(slot, labelled?.text ?? entry.text, entry.line);
         }
         return true;
       case 'scope':
@@ -348,17 +348,17 @@ class PagePartReader {
       case 'shifts':
         return node.type === 'table' && this.builder.addShiftTable(node, part.targets);
       case 'actions':
-        if (node.type !== 'list') return addExample(node, part.current);
+        if (node.type !== 'list') return this.addExample(node, part.current);
         this.takeActionList(node, part);
         return true;
       case 'action':
-        if (node.type !== 'list') return addExample(node, part.current);
-        addBullets(part.current, node);
+        if (node.type !== 'list') return this.addExample(node, part.current);
+        this.addBullets(part.current, node);
         return true;
       case 'pitfalls':
         if (node.type !== 'list') return false;
         for (const { text, line: itemLine } of listItems(node)) {
-          for (const transition of part.targets) transition.pitfalls.push({ text, line: itemLine });
+          this.builder.addPitfall(part.targets, text, itemLine);
         }
         return true;
       case 'readiness':
@@ -367,7 +367,7 @@ class PagePartReader {
         if (node.type === 'table' && isShiftTable(node) && this.takeByShape(part, 'shifts', node, line)) return true;
         if (node.type === 'list' && isActionList(node) && this.takeByShape(part, 'actions', node, line)) return true;
         if (node.type === 'table' && isComparisonTable(node) && this.takeByShape(part, 'comparison', node, line)) return true;
-        part.section.text = joinBlocks(part.section.text, blockText(node));
+        this.builder.addToSection(part.section, blockText(node));
         return true;
     }
   }
@@ -378,7 +378,7 @@ class PagePartReader {
   }
 
   private takeSkillTable(table: Table, part: Part): boolean {
-    const { header, rows } = readTable(table);
+    const { header, rows } = parseTable(table);
     if (header.length !== 2) return false;
     for (const { cells, line } of rows) {
       const [category = '', skills = ''] = cells;
@@ -400,7 +400,7 @@ class PagePartReader {
     const key = labelled?.label ?? (colon > 0 ? text.slice(0, colon).trim() : '');
     const value = labelled?.text ?? text.slice(colon + 1).trim();
     if (key === '' || value === '') part.strays.push({ text, line });
-    else this.builder.scope.push({ key, value, line });
+    else this.builder.addScopeItem(key, value, line);
   }
 
   /** Actions written as a list: each bullet is the title, its nested bullets and "Example:" paragraph the rest. */
@@ -413,8 +413,8 @@ class PagePartReader {
       }
       part.current = this.builder.startAction(inlineText(title), lineOf(item), part.targets);
       for (const detail of details) {
-        if (detail.type === 'list') addBullets(part.current, detail);
-        else if (!addExample(detail, part.current)) part.strays.push({ text: blockText(detail), line: lineOf(detail) });
+        if (detail.type === 'list') this.addBullets(part.current, detail);
+        else if (!this.addExample(detail, part.current)) part.strays.push({ text: blockText(detail), line: lineOf(detail) });
       }
     }
   }
@@ -426,15 +426,31 @@ class PagePartReader {
       if (names === null) return false;
       part.readyFor = names.map((name) => this.builder.transitionTo(name, line, false));
       // "You're ready for X when you have led a team." states its criterion itself, not in bullets.
-      if (!text.endsWith(':')) for (const transition of part.readyFor) transition.readiness.push({ text, line });
+      if (!text.endsWith(':')) this.builder.addReadiness(part.readyFor, text, line);
       return true;
     }
     const targets = part.readyFor.length > 0 ? part.readyFor : part.targets;
     if (node.type !== 'list' || targets.length === 0) return false;
-    for (const { text, line: itemLine } of listItems(node)) {
-      for (const transition of targets) transition.readiness.push({ text, line: itemLine });
-    }
+    for (const { text, line: itemLine } of listItems(node)) this.builder.addReadiness(targets, text, itemLine);
     return true;
+  }
+
+  /** An "Example: …" paragraph after an action; false for another paragraph, or when the action has an example. */
+  private addExample(node: RootContent, action: ActionRef | null): boolean {
+    if (node.type !== 'paragraph') return false;
+    const example = /^example\s*:\s*(.*)$/is.exec(inlineText(node))?.[1];
+    return example !== undefined && this.builder.addActionExample(action, example, lineOf(node));
+  }
+
+  private addBullets(action: ActionRef | null, list: List): void {
+    for (const entry of listItems(list)) {
+      // "*Example: …*" written on the line under the last bullet, with no blank line between, continues that bullet.
+      const lazy = wrapsLines(entry.item) ? /^(.+?)\s+Example:\s*(.+)$/s.exec(entry.text) : null;
+      const example = lazy?.[2];
+      this.builder.addActionBullet(action, lazy?.[1] ?? entry.text, entry.line);
+      // The example is the bullet's last wrapped line.
+      if (example !== undefined) this.builder.addActionExample(action, example, positionOf(entry.item).end.line);
+    }
   }
 
   /** The names of the open comparison parts, which may say which roles their tables compare. */
@@ -527,45 +543,16 @@ function isActionList(list: List): boolean {
 
 /** A table of facts by dimension and role, as the comparison sections hold. */
 function isComparisonTable(table: Table): boolean {
-  const [first = '', ...others] = readTable(table).header;
+  const [first = '', ...others] = parseTable(table).header;
   return others.length >= 2 && /^(?:dimensions?|aspects?|criteri(?:a|on)|factors?)$/i.test(first);
 }
 
 function isShiftTable(table: Table): boolean {
-  const [from = '', to = '', ...others] = readTable(table).header;
+  const [from = '', to = '', ...others] = parseTable(table).header;
   return others.length === 0 && /^from\b/i.test(from) && /^to\b/i.test(to);
-}
-
-function addExample(node: RootContent, actions: Action[]): boolean {
-  if (node.type !== 'paragraph') return false;
-  const example = /^example\s*:\s*(.*)$/is.exec(inlineText(node))?.[1];
-  if (example === undefined || actions.length === 0 || actions.some((action) => action.example !== null)) return false;
-  for (const action of actions) Object.assign(action, { example, exampleLine: lineOf(node) });
-  return true;
-}
-
-function addBullets(actions: Action[], list: List): void {
-  for (const entry of listItems(list)) {
-    // "*Example: …*" written on the line under the last bullet, with no blank line between, continues that bullet.
-    const lazy = wrapsLines(entry.item) ? /^(.+?)\s+Example:\s*(.+)$/s.exec(entry.text) : null;
-    const example = lazy?.[2];
-    for (const action of actions) {
-      action.bullets.push(lazy?.[1] ?? entry.text);
-      action.bulletLines.push(entry.line);
-    }
-    if (example !== undefined && actions.every((action) => action.example === null)) {
-      // The example is the bullet's last wrapped line.
-      const exampleLine = positionOf(entry.item).end.line;
-      for (const action of actions) Object.assign(action, { example, exampleLine });
-    }
-  }
 }
 
 function wrapsLines(item: ListItem): boolean {
   const [first] = item.children;
   return first !== undefined && positionOf(first).end.line > positionOf(first).start.line;
-}
-
-function joinBlocks(text: string, block: string): string {
-  return text === '' ? block : `${text}\n\n${block}`;
 }

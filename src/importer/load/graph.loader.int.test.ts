@@ -1,11 +1,11 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { countGraph, dumpGraph } from '../../tests/graph-dump.js';
-import { clearGraph, openTestDatabase } from '../../tests/neo4j.js';
+import { countGraph, dumpGraph } from '../../../tests/graph-dump.js';
+import { clearGraph, openTestDatabase } from '../../../tests/neo4j.js';
 import { loadPages } from './graph.loader.js';
-import type { RolePage } from './page.model.js';
-import { parseRolePage } from './page.parser.js';
-import { collectPageFiles, readPages } from './page.files.js';
-import { PageFormatError } from './page-format.error.js';
+import type { RolePage } from '../parse/page.model.js';
+import { parseRolePage } from '../parse/page.parser.js';
+import { collectPageFiles, readPages } from '../read/pages.reader.js';
+import { PageFormatError } from '../page-format.error.js';
 
 const database = openTestDatabase();
 afterAll(() => database.close());

@@ -1,4 +1,4 @@
-import { slug } from '../slug.js';
+import { slug } from '../../slug.js';
 
 /** A name followed by a parenthesis, as "Individual Contributor (Software Engineer)". */
 const PARENTHESISED = /^(.+?)\s*\(([^()]+)\)\s*$/;

@@ -4,19 +4,17 @@ import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
-import { slug } from '../slug.js';
+import { slug } from '../../slug.js';
 import { frontMatterLabel, parseFrontMatter } from './front-matter.parser.js';
-import { lineOf } from './node-line.reader.js';
-import { readPageEvents } from './page-event.reader.js';
-import { PageFormatError } from './page-format.error.js';
+import { lineOf } from './node-position.js';
+import { parsePageEvents } from './page-event.parser.js';
+import { PageFormatError } from '../page-format.error.js';
 import type { PageRole, RolePage } from './page.model.js';
-import { readPageParts } from './page-part.reader.js';
+import { parsePageParts } from './page-part.parser.js';
 import { blockText, inlineText } from './plain-text.renderer.js';
 import { pageRoleAliases, splitParenthesised } from './role-alias.parser.js';
 import { RolePageBuilder } from './role-page.builder.js';
 import { assertTableShapes } from './table-shape.validator.js';
-
-export { decodePage } from './page.decoder.js';
 
 /** Reads a career-guide page; throws PageFormatError when it cannot be read as a role page. */
 export function parseRolePage(markdown: string, file: string): RolePage {
@@ -37,7 +35,7 @@ export function parseRolePage(markdown: string, file: string): RolePage {
     .filter((node) => !isYaml(node) && node.type !== 'thematicBreak');
   const [first] = beforeTitle;
   if (first !== undefined) builder.keep('Before the title', beforeTitle.map(blockText).join('\n\n'), lineOf(first));
-  readPageParts(readPageEvents(root.children.slice(titleIndex + 1)), builder);
+  parsePageParts(parsePageEvents(root.children.slice(titleIndex + 1)), builder);
   return builder.build(frontMatter);
 }
 

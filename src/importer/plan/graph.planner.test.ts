@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { planGraph, type KnownRoles } from './graph.planner.js';
-import type { RolePage } from './page.model.js';
-import { parseRolePage } from './page.parser.js';
-import { PageFormatError } from './page-format.error.js';
+import type { RolePage } from '../parse/page.model.js';
+import { parseRolePage } from '../parse/page.parser.js';
+import { PageFormatError } from '../page-format.error.js';
 
 const staffPage = parseRolePage(
   [

@@ -1,8 +1,4 @@
-export interface TimelineYears {
-  minYears: number | null;
-  maxYears: number | null;
-  openEnded: boolean;
-}
+import type { TimelineYears } from '../../transition/timeline-years.js';
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
   a: 1,

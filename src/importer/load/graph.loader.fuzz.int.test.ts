@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedGraph } from '../../tests/api-server.js';
-import { dumpGraph } from '../../tests/graph-dump.js';
-import { openTestDatabase } from '../../tests/neo4j.js';
-import { mutatedSeedPage } from '../../tests/page-mutations.js';
+import { seedGraph } from '../../../tests/api-server.js';
+import { dumpGraph } from '../../../tests/graph-dump.js';
+import { openTestDatabase } from '../../../tests/neo4j.js';
+import { mutatedSeedPage } from '../../../tests/page-mutations.js';
 import { loadPages } from './graph.loader.js';
-import { PageFormatError } from './page-format.error.js';
-import { decodePage, parseRolePage } from './page.parser.js';
+import { PageFormatError } from '../page-format.error.js';
+import { parseRolePage } from '../parse/page.parser.js';
+import { decodePage } from '../read/page.decoder.js';
 
 const database = openTestDatabase();
 beforeAll(() => seedGraph(database));

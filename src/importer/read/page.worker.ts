@@ -1,4 +1,4 @@
-import { PageFormatError } from './page-format.error.js';
+import { PageFormatError } from '../page-format.error.js';
 import { readPageFile } from './page-file.reader.js';
 import type { PageOutcome } from './page-outcome.js';
 

@@ -2,9 +2,9 @@ import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PageFormatError } from './page-format.error.js';
+import { PageFormatError } from '../page-format.error.js';
 import { readPageFile } from './page-file.reader.js';
-import { collectPageFiles, readPages } from './page.files.js';
+import { collectPageFiles, readPages } from './pages.reader.js';
 
 // Enough pages for readPages to parse them in worker processes, which is what these tests are about.
 const pageCount = 130;

@@ -1,9 +1,9 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { countGraph } from '../../tests/graph-dump.js';
-import { clearGraph, openTestDatabase } from '../../tests/neo4j.js';
-import { CurationRepository } from '../curation/curation.repository.js';
+import { countGraph } from '../../../tests/graph-dump.js';
+import { clearGraph, openTestDatabase } from '../../../tests/neo4j.js';
+import { CurationRepository } from '../../curation/curation.repository.js';
 import { loadPages } from './graph.loader.js';
-import { collectPageFiles, readPages } from './page.files.js';
+import { collectPageFiles, readPages } from '../read/pages.reader.js';
 
 // Each writer has a driver of its own, as two `npm run import` processes or an import and the API would.
 const database = openTestDatabase();

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { projectRoot } from '../config.js';
-import type { RolePage } from './page.model.js';
-import { decodePage, parseRolePage } from './page.parser.js';
+import { projectRoot } from '../../config.js';
+import type { RolePage } from '../parse/page.model.js';
+import { parseRolePage } from '../parse/page.parser.js';
+import { decodePage } from './page.decoder.js';
 
 /**
  * How a file is named in the graph's provenance: relative to the project when it lies inside it, so that

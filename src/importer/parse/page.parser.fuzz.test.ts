@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mutatedSeedPage } from '../../tests/page-mutations.js';
-import { PageFormatError } from './page-format.error.js';
-import { decodePage, parseRolePage } from './page.parser.js';
+import { mutatedSeedPage } from '../../../tests/page-mutations.js';
+import { PageFormatError } from '../page-format.error.js';
+import { decodePage } from '../read/page.decoder.js';
+import { parseRolePage } from './page.parser.js';
 
 /**
  * Property: a seed page with random edits is read as a page, or refused with a PageFormatError that names the

@@ -1,4 +1,4 @@
-import { PageFormatError } from './page-format.error.js';
+import { PageFormatError } from '../page-format.error.js';
 
 /** The text of a page file; an empty or binary file is not a page. */
 export function decodePage(bytes: Uint8Array, file: string): string {

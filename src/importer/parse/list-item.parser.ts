@@ -1,6 +1,6 @@
 import type { List, ListItem } from 'mdast';
-import { leadingStrong, withoutSeparator } from './bold-label.reader.js';
-import { lineOf } from './node-line.reader.js';
+import { leadingStrong, withoutSeparator } from './bold-label.parser.js';
+import { lineOf } from './node-position.js';
 import { inlineText } from './plain-text.renderer.js';
 
 export interface ListEntry {

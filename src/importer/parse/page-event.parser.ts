@@ -1,6 +1,6 @@
 import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
-import { leadingStrong, withoutSeparator } from './bold-label.reader.js';
-import { lineOf, positionOf } from './node-line.reader.js';
+import { leadingStrong, withoutSeparator } from './bold-label.parser.js';
+import { lineOf, positionOf } from './node-position.js';
 import { inlineText } from './plain-text.renderer.js';
 
 /** What the blocks of a page after its title are, for finding its parts. */
@@ -12,7 +12,7 @@ export type PageEvent =
   | { type: 'lead'; label: string; content: Paragraph; line: number; node: Paragraph }
   | { type: 'block'; node: RootContent; line: number };
 
-export function readPageEvents(blocks: RootContent[]): PageEvent[] {
+export function parsePageEvents(blocks: RootContent[]): PageEvent[] {
   return blocks.flatMap(eventsOf);
 }
 

@@ -1,7 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { refreshDerivedFacts } from '../derived/derived-facts.writer.js';
-import { run, type Database } from '../neo4j/database.js';
-import { takeGraphWriteLock } from '../neo4j/graph-write.lock.js';
+import { refreshDerivedFacts } from '../../derived/derived-facts.writer.js';
+import { run, type Database } from '../../neo4j/database.js';
+import { takeGraphWriteLock } from '../../neo4j/graph-write.lock.js';
 import {
   ownedLabels,
   relationshipTypes,
@@ -12,10 +12,10 @@ import {
   type Properties,
   type RelationshipType,
   type SharedLabel,
-} from './graph.model.js';
-import { planGraph, type KnownRoles } from './graph.planner.js';
-import { diffSnapshots, pageFindings, type ImportReport, type Snapshot } from './import.report.js';
-import type { RolePage } from './page.model.js';
+} from '../plan/graph.model.js';
+import { planGraph, type KnownRoles } from '../plan/graph.planner.js';
+import { diffSnapshots, pageFindings, type ImportReport, type Snapshot } from '../import.report.js';
+import type { RolePage } from '../parse/page.model.js';
 
 // Labels and relationship types in these queries come from the fixed lists of graph.model.ts, never from a
 // page: Cypher cannot take them as parameters, and everything a page says travels as a parameter.

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { slug, slugAliases } from '../slug.js';
+import { slug, slugAliases } from '../../slug.js';
 import type { GraphPlan, NodeLabel, PlannedNode, PlannedRelationship, Properties, RelationshipType } from './graph.model.js';
-import type { RolePage, RoleReference, Transition } from './page.model.js';
-import { PageFormatError } from './page-format.error.js';
-import { splitParenthesised } from './role-alias.parser.js';
+import type { RolePage, RoleReference, Transition } from '../parse/page.model.js';
+import { PageFormatError } from '../page-format.error.js';
+import { splitParenthesised } from '../parse/role-alias.parser.js';
 
 /** What the database already knows about roles, so that pages can name them by any of their aliases. */
 export interface KnownRoles {

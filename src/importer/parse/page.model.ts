@@ -5,6 +5,8 @@
  * carries the 1-based line of the page it came from, so that the graph can say where each fact was stated.
  */
 
+import type { TimelineYears } from '../../transition/timeline-years.js';
+
 /** A role named on a page: by its own page's label, or only as a transition target or comparison column. */
 export interface RoleReference {
   /** Slug of the name, e.g. "cto" for "CTO". The loader may resolve it to a role known by another alias. */
@@ -68,13 +70,9 @@ export interface ComparisonFact {
   line: number;
 }
 
-export interface Timeline {
+export interface Timeline extends TimelineYears {
   /** The sentence as written, e.g. "Typically 5-10+ years as a VP, though paths vary significantly." */
   text: string;
-  minYears: number | null;
-  maxYears: number | null;
-  /** True when the upper bound is open ("5-10+ years", "3+ years"). */
-  openEnded: boolean;
   line: number;
 }
 

@@ -1,6 +1,6 @@
 import type { Nodes, Root, Table } from 'mdast';
-import { PageFormatError } from './page-format.error.js';
-import { positionOf } from './node-line.reader.js';
+import { PageFormatError } from '../page-format.error.js';
+import { positionOf } from './node-position.js';
 
 /**
  * Rejects a table with a row of more or fewer cells than its header. GFM pads or cuts such rows silently,
