@@ -117,10 +117,20 @@ export class ResponseCache {
     };
     const ticket: Ticket = { key, version, body: null, operation: null };
     this.tickets.set(request, ticket);
-    // Stored once sent, with what the response said of its bytes. An answer that is not stored (errors, a
-    // mutation, a failure) lets the waiting requests run their own.
-    response.once('finish', () => done(ticket.body && response.statusCode === 200 ? this.store(ticket, ticket.body, response) : null));
-    response.once('close', () => done(null));
+    // Stored once sent, with what the response said of its bytes, if the graph is still at the version it was
+    // read at: Neo4j reads at read committed, so a write that committed meanwhile may show in part of the
+    // answer, which is then sent but not kept. An answer that is not stored (errors, a mutation, a failure, a
+    // graph that moved) lets the waiting requests run their own.
+    let sent = false;
+    response.once('finish', () => {
+      sent = true;
+      const body = ticket.body;
+      if (!body || response.statusCode !== 200) return done(null);
+      void this.version()
+        .catch(() => null)
+        .then((now) => done(now === version ? this.store(ticket, body, response) : null));
+    });
+    response.once('close', () => void (sent || done(null)));
     noteLookup('miss', null);
     next();
   }
@@ -132,6 +142,11 @@ export class ResponseCache {
   track(context: object, request: IncomingMessage): void {
     const ticket = this.tickets.get(request);
     if (ticket) Object.defineProperty(context, ticketKey, { value: ticket, enumerable: true });
+  }
+
+  /** The version a request was checked against, which its reads wait for (Database.forRequest); null if none was. */
+  versionOf(request: IncomingMessage): string | null {
+    return this.tickets.get(request)?.version ?? null;
   }
 
   /** Notes each query's answer without errors on its ticket, for the lookup to store once it is sent. */

@@ -24,6 +24,7 @@ import { queryLimitsPlugin } from './query-limits.plugin.js';
 import { requestErrors } from './request-body.js';
 import { ResponseCache } from './response-cache.js';
 import { createRepositories } from '../app/repositories.js';
+import { GraphSizeRepository } from './graph-size.repository.js';
 import { buildApiSchema } from './schema.js';
 import { unavailableStatusPlugin } from './unavailable-status.plugin.js';
 
@@ -59,7 +60,8 @@ export const defaultResponseCacheMb = 64;
 export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
   const { database, config, logger = createLogger() } = options;
   const schema = await buildApiSchema();
-  const repositories = createRepositories(database.withReadTimeout(config.queryTimeoutMs ?? defaultQueryTimeoutMs));
+  const reads = database.withReadTimeout(config.queryTimeoutMs ?? defaultQueryTimeoutMs);
+  const graphSize = new GraphSizeRepository(reads);
   const cacheMb = config.responseCacheMb ?? defaultResponseCacheMb;
   const cache = cacheMb > 0 ? new ResponseCache(database.driver, database.databaseName, cacheMb * 2 ** 20) : null;
   const app = express();
@@ -79,7 +81,7 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
       // every answer (a profile of Q1 showed it): the response cache keys on the whole operation instead.
       ApolloServerPluginCacheControlDisabled(),
       queryLimitsPlugin(schema, { maxDepth: config.maxQueryDepth, maxComplexity: config.maxQueryComplexity, maxMatrixRoles: config.maxMatrixRoles }, () =>
-        repositories.graphSize.read(),
+        graphSize.read(),
       ) as ApolloServerPlugin<Context>,
       ...(cache ? [cache.plugin() as ApolloServerPlugin<Context>] : []),
       operationNamePlugin() as ApolloServerPlugin<Context>,
@@ -99,8 +101,11 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
   app.use(
     '/graphql',
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const context = createContext(repositories, writeAccess(config.apiToken, req.headers.authorization), config);
+      context: async ({ req, res }) => {
+        // One read transaction for the request's reads, at the version the cache checked, if it did.
+        const request = reads.forRequest(cache?.versionOf(req) ?? null);
+        res.once('close', () => void request.end());
+        const context = createContext(createRepositories(request.database), writeAccess(config.apiToken, req.headers.authorization), config);
         cache?.track(context, req);
         return context;
       },

@@ -3,6 +3,7 @@ import type { Logger } from '../observability/logger.js';
 import { neo4jQueryDuration, operationLabel } from '../observability/metrics.js';
 import { currentRequest } from '../observability/request-scope.js';
 import { Availability } from './availability.js';
+import { RequestTransaction } from './request-transaction.js';
 
 export interface Neo4jConnection {
   uri: string;
@@ -46,6 +47,8 @@ export class Database {
     private readonly counter = { queries: 0 },
     /** While Neo4j is known to be down, transactions fail at once with ServiceUnavailable; shared by every view of the driver. */
     readonly availability: Availability = new Availability(() => driver.verifyConnectivity({ database: databaseName }).then(() => undefined)),
+    /** Set on a request's view: its reads share one transaction. */
+    private readonly request: RequestTransaction | undefined = undefined,
   ) {}
 
   /** Queries sent through read() and write(): a diagnostic, and how tests count round trips. */
@@ -56,6 +59,25 @@ export class Database {
   /** The same database and driver, whose read transactions Neo4j ends after that many milliseconds. */
   withReadTimeout(ms: number): Database {
     return new Database(this.driver, this.databaseName, this.slowQueries, ms, this.counter, this.availability);
+  }
+
+  /**
+   * The view one GraphQL request reads through: all its reads run in one read transaction, begun at the first
+   * of them on a session that waits for `bookmark` (see RequestTransaction). Call end() once the response is sent.
+   */
+  forRequest(bookmark: string | null): { database: Database; end(): Promise<void> } {
+    const request = new RequestTransaction(async (after) => {
+      const session = this.driver.session({ database: this.databaseName, defaultAccessMode: neo4j.session.READ, bookmarks: after ? [after] : [] });
+      try {
+        const tx = await session.beginTransaction({ metadata: this.metadata(), ...(this.readTimeoutMs === undefined ? {} : { timeout: this.readTimeoutMs }) });
+        return { session, tx };
+      } catch (error) {
+        await session.close();
+        throw error;
+      }
+    }, bookmark);
+    const database = new Database(this.driver, this.databaseName, this.slowQueries, this.readTimeoutMs, this.counter, this.availability, request);
+    return { database, end: () => request.end() };
   }
 
   static open(connection: Neo4jConnection, slowQueries?: SlowQueryLog): Database {
@@ -91,6 +113,7 @@ export class Database {
 
   async readTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     this.availability.check();
+    if (this.request) return this.request.run(this.tagged('read', work)).catch((error: unknown) => this.availability.observe(error));
     const session = this.driver.session({ database: this.databaseName, defaultAccessMode: neo4j.session.READ });
     try {
       return await session.executeRead(this.tagged('read', work), {
@@ -106,7 +129,9 @@ export class Database {
     this.availability.check();
     const session = this.driver.session({ database: this.databaseName });
     try {
-      return await session.executeWrite(this.tagged('write', work), { metadata: this.metadata() }).catch((error: unknown) => this.availability.observe(error));
+      const result = await session.executeWrite(this.tagged('write', work), { metadata: this.metadata() }).catch((error: unknown) => this.availability.observe(error));
+      await this.request?.afterWrite(session.lastBookmarks()[0] ?? null);
+      return result;
     } finally {
       await session.close();
     }

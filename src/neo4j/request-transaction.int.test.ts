@@ -1,0 +1,47 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { clearGraph, openTestDatabase } from '../../tests/neo4j.js';
+
+const database = openTestDatabase();
+afterAll(() => database.close());
+
+/** The transactions Neo4j has open for this application, other than the one asking. */
+async function openTransactions(): Promise<string[]> {
+  const rows = await database.read<{ id: string }>(`
+    SHOW TRANSACTIONS YIELD transactionId, metaData, currentQuery
+    WHERE metaData.app = 'career-graph' AND NOT currentQuery CONTAINS 'SHOW TRANSACTIONS'
+    RETURN transactionId AS id`);
+  return rows.map((row) => row.id);
+}
+
+describe("a request's reads", () => {
+  it('run in one transaction, open from the first read until the request ends', async () => {
+    const request = database.forRequest(null);
+    expect(await openTransactions()).toEqual([]);
+    await request.database.read('RETURN 1 AS one');
+    const [first] = await openTransactions();
+    expect(first).toBeDefined();
+    await Promise.all([request.database.read('RETURN 2 AS two'), request.database.readListsById('UNWIND $ids AS id RETURN id, [id] AS items', ['a', 'b'])]);
+    expect(await openTransactions()).toEqual([first]);
+    await request.end();
+    expect(await openTransactions()).toEqual([]);
+  });
+
+  it('see what the request wrote: a write ends the transaction, and the next read waits for its bookmark', async () => {
+    await clearGraph(database);
+    const request = database.forRequest(null);
+    expect(await request.database.read('MATCH (n:RequestProbe) RETURN n.id AS id')).toEqual([]);
+    const [before] = await openTransactions();
+    await request.database.write("CREATE (:RequestProbe {id: 'written'})");
+    expect(await request.database.read('MATCH (n:RequestProbe) RETURN n.id AS id')).toEqual([{ id: 'written' }]);
+    const after = await openTransactions();
+    expect(after).toHaveLength(1);
+    expect(after).not.toContain(before);
+    await request.end();
+    await clearGraph(database);
+  });
+
+  it('outside a request, leave no transaction open', async () => {
+    await database.read('RETURN 1 AS one');
+    expect(await openTransactions()).toEqual([]);
+  });
+});
