@@ -167,7 +167,8 @@ function linkSkills(roles: GeneratedRole[], skills: GeneratedSkill[], options: T
   }
 }
 
-function linkTransitions(roles: GeneratedRole[], count: number, random: Random): void {
+/** The roles' indexes by rung, and by rung and family (keyed "tier family"). */
+function indexByRung(roles: GeneratedRole[]): { byTier: number[][]; byTierAndFamily: Map<string, number[]> } {
   const byTier = Array.from({ length: tierCount + 2 }, () => [] as number[]);
   const byTierAndFamily = new Map<string, number[]>();
   roles.forEach((role, index) => {
@@ -177,6 +178,11 @@ function linkTransitions(roles: GeneratedRole[], count: number, random: Random):
     if (group) group.push(index);
     else byTierAndFamily.set(key, [index]);
   });
+  return { byTier, byTierAndFamily };
+}
+
+function linkTransitions(roles: GeneratedRole[], count: number, random: Random): void {
+  const { byTier, byTierAndFamily } = indexByRung(roles);
   const sources = roles.flatMap((role, index) => (role.tier < tierCount ? [index] : []));
   // Targets are one or two rungs up; drawing stays quick while at most half of those pairs are taken.
   const possible = sources.reduce((sum, index) => {
@@ -207,15 +213,7 @@ function linkTransitions(roles: GeneratedRole[], count: number, random: Random):
  */
 function linkLateralMoves(roles: GeneratedRole[], perRole: number, random: Random): void {
   if (perRole === 0) return;
-  const byTier = Array.from({ length: tierCount + 2 }, () => [] as number[]);
-  const byTierAndFamily = new Map<string, number[]>();
-  roles.forEach((role, index) => {
-    byTier[role.tier]?.push(index);
-    const key = `${role.tier} ${role.family}`;
-    const group = byTierAndFamily.get(key);
-    if (group) group.push(index);
-    else byTierAndFamily.set(key, [index]);
-  });
+  const { byTier, byTierAndFamily } = indexByRung(roles);
   const everyone = roles.map((_, index) => index);
   roles.forEach((role, index) => {
     const taken = new Set([index, ...role.targets]);
