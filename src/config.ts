@@ -34,7 +34,7 @@ export interface Config {
   maxMatrixRoles: number;
   /** The megabytes of answers the response cache may hold; 0 turns it off. */
   responseCacheMb: number;
-  /** How long one of a request's reads may run before Neo4j stops it. */
+  /** How long a request's reads, which share one transaction, may run before Neo4j stops them. */
   queryTimeoutMs: number;
   logLevel: LogLevel;
   /** Cypher queries that take this long or longer are logged with the operation that ran them. */

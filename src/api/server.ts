@@ -39,7 +39,7 @@ export interface ApiOptions {
   database: Database;
   /**
    * responseCacheMb: the answers the response cache may hold, 64 MB unless given; 0 turns it off.
-   * queryTimeoutMs: how long one read of a request may run, defaultQueryTimeoutMs unless given.
+   * queryTimeoutMs: how long a request's reads (one transaction) may run, defaultQueryTimeoutMs unless given.
    */
   config: Pick<Config, 'apiToken' | 'maxQueryDepth' | 'maxQueryComplexity' | 'maxMatrixRoles'> & Partial<Pick<Config, 'responseCacheMb' | 'queryTimeoutMs'>>;
   port: number;
