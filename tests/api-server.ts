@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Router } from 'express';
 import { startApiServer, type ApiOptions, type ApiServer } from '../src/api/server.js';
 import { defaultMaxQueryComplexity } from '../src/config.js';
@@ -6,7 +6,7 @@ import { loadPages } from '../src/importer/load/graph.loader.js';
 import { createLogger, type Logger } from '../src/observability/logger.js';
 import { collectPageFiles, readPages } from '../src/importer/read/pages.reader.js';
 import type { Database } from '../src/neo4j/database.js';
-import { clearGraph } from './neo4j.js';
+import { clearGraph, openTestDatabase } from './neo4j.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -32,8 +32,20 @@ export async function seedGraph(database: Database): Promise<void> {
   await loadPages(database, await readPages(await collectPageFiles(['seed'])));
 }
 
+export interface TestApiOptions {
+  apiToken?: string;
+  maxQueryDepth?: number;
+  maxQueryComplexity?: number;
+  maxMatrixRoles?: number;
+  responseCacheMb?: number;
+  queryTimeoutMs?: number;
+  routes?: Router[];
+  logger?: Logger;
+  localNeo4j?: ApiOptions['localNeo4j'];
+}
+
 /** The API on a free loopback port, writable with testApiToken. */
-export async function startTestApi(database: Database, options: { apiToken?: string; maxQueryDepth?: number; maxQueryComplexity?: number; maxMatrixRoles?: number; responseCacheMb?: number; queryTimeoutMs?: number; routes?: Router[]; logger?: Logger; localNeo4j?: ApiOptions['localNeo4j'] } = {}): Promise<TestApi> {
+export async function startTestApi(database: Database, options: TestApiOptions = {}): Promise<TestApi> {
   const server = await startApiServer({
     database,
     port: 0,
@@ -71,4 +83,34 @@ export async function startTestApi(database: Database, options: { apiToken?: str
     stop: () => server.stop(),
   };
   return api;
+}
+
+/**
+ * The test file's fixture: the seed loaded and the API started before its tests, both closed after them. The
+ * returned API forwards to the one started in beforeAll, so a file declares it once, at the top.
+ */
+export function useSeededApi(options: TestApiOptions & { database?: Database } = {}): TestApi & { database: Database } {
+  const database = options.database ?? openTestDatabase();
+  let started: TestApi | undefined;
+  const running = (): TestApi => {
+    if (!started) throw new Error('useSeededApi: the API starts in beforeAll; call it from a test or a later hook');
+    return started;
+  };
+  beforeAll(async () => {
+    await seedGraph(database);
+    started = await startTestApi(database, options);
+  });
+  afterAll(async () => {
+    await started?.stop();
+    await database.close();
+  });
+  return {
+    database,
+    get server() {
+      return running().server;
+    },
+    query: (query, variables, headers) => running().query(query, variables, headers),
+    data: (query, variables) => running().data(query, variables),
+    stop: () => running().stop(),
+  };
 }

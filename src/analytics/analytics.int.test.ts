@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedGraph, startTestApi, testApiToken, type TestApi } from '../../tests/api-server.js';
-import { clearGraph, openTestDatabase } from '../../tests/neo4j.js';
+import { seedGraph, startTestApi, testApiToken, useSeededApi, type TestApi } from '../../tests/api-server.js';
+import { clearGraph } from '../../tests/neo4j.js';
 import { refreshDerivedFacts } from '../derived/derived-facts.writer.js';
 import { pageFileName, renderRolePage } from '../generator/role-page.writer.js';
 import { generateTaxonomy } from '../generator/taxonomy.generator.js';
@@ -11,8 +11,8 @@ import { parseRolePage } from '../importer/parse/page.parser.js';
 // Every figure the API gives is checked against the same figure computed here, in TypeScript, from each role's
 // skill set as a plain query reads it: an independent computation of the definitions over the seed.
 
-const database = openTestDatabase();
-let api: TestApi;
+const api = useSeededApi();
+const { database } = api;
 /** Role id → the ids of the skills it needs. */
 let skillSets: Map<string, Set<string>>;
 /** Skill id → the ids of the categories pages list it in. */
@@ -20,16 +20,7 @@ let skillCategories: Map<string, Set<string>>;
 /** The roles with a page of their own, which similarRoles puts first at equal scores. */
 let pagedRoles: Set<string>;
 
-beforeAll(async () => {
-  await seedGraph(database);
-  api = await startTestApi(database);
-  await readGraph();
-});
-
-afterAll(async () => {
-  await api.stop();
-  await database.close();
-});
+beforeAll(readGraph);
 
 /** Each role's skills and each skill's categories, by plain reads, for the computation the test does itself. */
 async function readGraph(): Promise<void> {

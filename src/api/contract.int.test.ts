@@ -1,21 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedGraph, startTestApi, type TestApi } from '../../tests/api-server.js';
-import { openTestDatabase } from '../../tests/neo4j.js';
+import { describe, expect, it } from 'vitest';
+import { useSeededApi } from '../../tests/api-server.js';
 
 // The operations of the API's contract, exactly as its users write them, on the seeded graph.
 
-const database = openTestDatabase();
-let api: TestApi;
-
-beforeAll(async () => {
-  await seedGraph(database);
-  api = await startTestApi(database);
-});
-
-afterAll(async () => {
-  await api.stop();
-  await database.close();
-});
+const api = useSeededApi();
 
 /** Runs an operation that must succeed and returns its data. */
 describe('role(id)', () => {

@@ -1,24 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedGraph, startTestApi, type TestApi } from '../../tests/api-server.js';
+import { startTestApi, useSeededApi, type TestApi } from '../../tests/api-server.js';
 import { defaultMaxQueryComplexity } from '../config.js';
-import { openTestDatabase } from '../../tests/neo4j.js';
 import { Database } from '../neo4j/database.js';
 
-const database = openTestDatabase();
-let api: TestApi;
+const api = useSeededApi({ maxQueryDepth: 8, maxQueryComplexity: 2000 });
+const { database } = api;
 let uncached: TestApi;
 
 beforeAll(async () => {
-  await seedGraph(database);
-  api = await startTestApi(database, { maxQueryDepth: 8, maxQueryComplexity: 2000 });
   uncached = await startTestApi(database, { responseCacheMb: 0 });
 });
 
-afterAll(async () => {
-  await api.stop();
-  await uncached.stop();
-  await database.close();
-});
+afterAll(() => uncached.stop());
 
 async function errorOf(query: string) {
   const response = await api.query(query);

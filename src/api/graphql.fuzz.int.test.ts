@@ -1,24 +1,12 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedGraph, startTestApi, testApiToken, type TestApi } from '../../tests/api-server.js';
+import { describe, expect, it } from 'vitest';
+import { testApiToken, useSeededApi } from '../../tests/api-server.js';
 import { fuzzedOperations } from '../../tests/graphql-operations.js';
-import { openTestDatabase } from '../../tests/neo4j.js';
 import { ErrorCode } from '../errors/error-codes.js';
 import { buildApiSchema } from './schema.js';
 
-const database = openTestDatabase();
-let api: TestApi;
+const api = useSeededApi();
 const codes = new Set<string>([...Object.values(ErrorCode), 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE']);
-
-beforeAll(async () => {
-  await seedGraph(database);
-  api = await startTestApi(database);
-});
-
-afterAll(async () => {
-  await api.stop();
-  await database.close();
-});
 
 /**
  * Property: whatever operation and variables a client sends, the API answers data or errors that each carry a

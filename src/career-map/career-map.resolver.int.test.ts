@@ -1,20 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedGraph, startTestApi, testApiToken, type TestApi } from '../../tests/api-server.js';
-import { openTestDatabase } from '../../tests/neo4j.js';
+import { describe, expect, it } from 'vitest';
+import { testApiToken, useSeededApi } from '../../tests/api-server.js';
 import type { TimelineYears } from '../transition/timeline-years.js';
 
-const database = openTestDatabase();
-let api: TestApi;
-
-beforeAll(async () => {
-  await seedGraph(database);
-  api = await startTestApi(database);
-});
-
-afterAll(async () => {
-  await api.stop();
-  await database.close();
-});
+const api = useSeededApi();
 
 const careerMapQuery = `{ careerMap {
   nodes { id label title level kind hasPage skillCount }

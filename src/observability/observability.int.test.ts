@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { seedGraph, startTestApi, type TestApi } from '../../tests/api-server.js';
+import { useSeededApi } from '../../tests/api-server.js';
 import { Database } from '../neo4j/database.js';
 import { createLogger } from './logger.js';
 import { withRequestScope } from './request-scope.js';
@@ -26,18 +26,8 @@ const sink = new Writable({
   },
 });
 const logger = createLogger('info', sink);
-const database = Database.open(inject('neo4j'), { logger, slowQueryMs: 0 });
-let api: TestApi;
-
-beforeAll(async () => {
-  await seedGraph(database);
-  api = await startTestApi(database, { logger });
-});
-
-afterAll(async () => {
-  await api.stop();
-  await database.close();
-});
+const api = useSeededApi({ logger, database: Database.open(inject('neo4j'), { logger, slowQueryMs: 0 }) });
+const { database } = api;
 
 const roleTitle = 'query RoleTitle { role(id: "vp") { title } }';
 

@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedGraph, startTestApi, type TestApi } from '../../tests/api-server.js';
+import { describe, expect, it } from 'vitest';
+import { useSeededApi } from '../../tests/api-server.js';
 import { allPages } from '../../tests/connection-pages.js';
-import { openTestDatabase } from '../../tests/neo4j.js';
 
 // Expectations read from seed/: four pages (individual-contributor, manager, director, vp) and two roles
 // only named by them (cto, ceo), at levels 1, 2, 3, 4, 5, 5.
 
-const database = openTestDatabase();
-let api: TestApi;
-
-beforeAll(async () => {
-  await seedGraph(database);
-  api = await startTestApi(database);
-});
-
-afterAll(async () => {
-  await api.stop();
-  await database.close();
-});
+const api = useSeededApi();
+const { database } = api;
 
 /** The ids of the roles that pass `where`, all of them, with the count the connection states. */
 async function rolesWhere(where: string): Promise<{ ids: string[]; totalCount: number }> {

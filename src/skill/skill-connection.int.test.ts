@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedGraph, startTestApi, type TestApi } from '../../tests/api-server.js';
+import { describe, expect, it } from 'vitest';
+import { useSeededApi } from '../../tests/api-server.js';
 import { allPages } from '../../tests/connection-pages.js';
-import { openTestDatabase } from '../../tests/neo4j.js';
 
 // Expectations read from the Key Skill Sets tables of seed/: 26 skills on individual-contributor.md, 25 on
 // manager.md, 26 on director.md and 26 on vp.md, 103 in all; 7 named on both the first two pages (System
@@ -12,18 +11,7 @@ import { openTestDatabase } from '../../tests/neo4j.js';
 // Budgeting, ROI thinking, Written communication at scale, Org design): 103 - 24 = 79 skills.
 const skillCount = 79;
 
-const database = openTestDatabase();
-let api: TestApi;
-
-beforeAll(async () => {
-  await seedGraph(database);
-  api = await startTestApi(database);
-});
-
-afterAll(async () => {
-  await api.stop();
-  await database.close();
-});
+const api = useSeededApi();
 
 interface SkillNode {
   id: string;
