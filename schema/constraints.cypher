@@ -49,6 +49,8 @@ CREATE INDEX has_indicator_source IF NOT EXISTS FOR ()-[r:HAS_INDICATOR]-() ON (
 CREATE INDEX requires_skill_derived IF NOT EXISTS FOR ()-[r:REQUIRES_SKILL]-() ON (r.derived);
 CREATE INDEX role_level IF NOT EXISTS FOR (n:Role) ON (n.level);
 CREATE INDEX skill_name IF NOT EXISTS FOR (n:Skill) ON (n.name);
+// The skills a few transitions' texts may name, sought by the longest stem of their names (derived-facts.writer.ts).
+CREATE INDEX skill_key_stem IF NOT EXISTS FOR (n:Skill) ON (n.keyStem);
 CREATE INDEX role_title IF NOT EXISTS FOR (n:Role) ON (n.title);
 CREATE INDEX role_page IF NOT EXISTS FOR (n:Role) ON (n.pageFile);
 CREATE FULLTEXT INDEX search_text IF NOT EXISTS FOR (n:Role|Skill) ON EACH [n.title, n.name, n.question, n.summary];

@@ -3,10 +3,10 @@ import { run } from '../neo4j/database.js';
 import { graphWriteLockId } from '../neo4j/graph-write.lock.js';
 import { reachOf, type WriteScope } from './derived-facts.scope.js';
 import { computeLevels, type Edge } from './level.calculator.js';
-import { findDevelopments, mentionable, transitionStems, type TransitionText } from './development.finder.js';
+import { findDevelopments, mentionable, textStems, transitionStems, type TransitionText } from './development.finder.js';
 import { SkillBasis } from './skill-basis.js';
 import { SkillCentralityChange, storeAllSkillCentrality } from './skill-centrality.store.js';
-import type { NamedSkill } from './skill.matcher.js';
+import { keyStem, type NamedSkill } from './skill.matcher.js';
 
 /**
  * Which part of the graph a step derives: all of it, or the roles (transitions, for developments) in $ids.
@@ -17,12 +17,14 @@ const only = (part: Part, variable: string) => (part === 'all' ? '' : `AND ${var
 const idsOf = (ids?: string[]) => (ids ? { ids } : {});
 
 const queries = {
-  roleIds: 'MATCH (r:Role) RETURN r.id AS id',
-  transitions: 'MATCH (a:Role)-[:TRANSITIONS_TO]->(b:Role) RETURN a.id AS from, b.id AS to',
-  // Every role a path of transitions, either way, joins to one of $ids: levels depend on nothing outside it.
-  ladder: 'MATCH (r:Role) WHERE r.id IN $ids MATCH (r)-[:TRANSITIONS_TO*0..]-(x:Role) RETURN DISTINCT x.id AS id',
-  ladderTransitions: 'MATCH (a:Role)-[:TRANSITIONS_TO]->(b:Role) WHERE a.id IN $ids RETURN a.id AS from, b.id AS to',
-  setLevels: 'UNWIND $levels AS row MATCH (r:Role {id: row.id}) WHERE r.level IS NULL OR r.level <> row.level SET r.level = row.level',
+  // Each role with its level and the roles its transitions lead to.
+  ladderOfAll: 'MATCH (r:Role) RETURN r.id AS id, r.level AS level, COLLECT { MATCH (r)-[:TRANSITIONS_TO]->(b:Role) RETURN b.id } AS next',
+  // The same for every role a path of transitions, either way, joins to one of $ids: levels depend on nothing outside it.
+  ladderOf: `
+    MATCH (start:Role) WHERE start.id IN $ids MATCH (start)-[:TRANSITIONS_TO*0..]-(r:Role)
+    WITH DISTINCT r
+    RETURN r.id AS id, r.level AS level, COLLECT { MATCH (r)-[:TRANSITIONS_TO]->(b:Role) RETURN b.id } AS next`,
+  setLevels: 'UNWIND $levels AS row MATCH (r:Role {id: row.id}) SET r.level = row.level',
   // Each query of a part starts from its roles or transitions, so that the planner seeks them by id.
   deleteDevelopments: (part: Part) => `MATCH (t:Transition) WHERE true ${only(part, 't')} MATCH (t)-[d:DEVELOPS]->() DELETE d`,
   // Every text of every transition that may say what it develops, each with its own line.
@@ -44,8 +46,17 @@ const queries = {
     RETURN t.id AS transition, text, file, line, action`,
   transitionIds: 'MATCH (t:Transition) RETURN t.id AS id',
   setStems: 'UNWIND $rows AS row MATCH (t:Transition {id: row.id}) WHERE coalesce(t.stems, []) <> row.stems SET t.stems = row.stems',
+  skillNames: 'MATCH (s:Skill) RETURN s.id AS id, s.name AS name',
+  skillsWithoutKeyStem: 'MATCH (s:Skill) WHERE s.id IN $ids AND s.keyStem IS NULL RETURN s.id AS id, s.name AS name',
+  setKeyStems: 'UNWIND $rows AS row MATCH (s:Skill {id: row.id}) WHERE s.keyStem IS NULL OR s.keyStem <> row.keyStem SET s.keyStem = row.keyStem',
   // Skills that some skill list names: a page's Key Skill Sets or a curator. Derived links name nothing.
   listedSkills: 'MATCH (s:Skill) WHERE EXISTS { (:Role)-[q:REQUIRES_SKILL]->(s) WHERE q.derived IS NULL } RETURN s.id AS id, s.name AS name',
+  // The listed skills whose key stem is in $present: a superset of what mentionable() keeps, sought by index
+  // rather than sending every skill over.
+  listedSkillsAmong: `
+    MATCH (s:Skill) WHERE s.keyStem IN $present
+      AND EXISTS { (:Role)-[q:REQUIRES_SKILL]->(s) WHERE q.derived IS NULL }
+    RETURN s.id AS id, s.name AS name`,
   createDevelopments: `
     UNWIND $developments AS d
     MATCH (t:Transition {id: d.transition})
@@ -96,8 +107,8 @@ const queries = {
   markCurrent: 'MATCH (lock:GraphWriteLock {id: $lock}) SET lock.derivedFacts = $version',
 };
 
-/** Bumped whenever derived facts gain a property that writes keep up to date (here: sharedPairs and stems). */
-const derivedFactsVersion = 2;
+/** Bumped whenever derived facts gain a property that writes rely on (here: sharedPairs, stems and keyStem). */
+const derivedFactsVersion = 3;
 
 /**
  * Recomputes what the graph derives rather than states, all of it, after a write that may change anything
@@ -136,6 +147,8 @@ export async function writeWithDerivedFacts<T>(tx: ManagedTransaction, scope: Wr
   const centrality = new SkillCentralityChange();
   await centrality.leave(tx, reach.roles);
   const result = await write();
+  // A skill the write creates gets its key stem before developments are matched against it.
+  if (reach.skills.length > 0) await storeKeyStems(tx, await run<NamedSkill>(tx, queries.skillsWithoutKeyStem, { ids: reach.skills }));
   if (reach.ladder.length > 0) await refreshLevels(tx, reach.ladder);
   if (reach.transitions.length > 0) await refreshDevelopments(tx, 'some', reach.transitions);
   if (reach.derived.length > 0) await refreshDerivedSkills(tx, 'some', reach.derived);
@@ -145,13 +158,14 @@ export async function writeWithDerivedFacts<T>(tx: ManagedTransaction, scope: Wr
   return result;
 }
 
-/** Levels of every role, or of the ladders (roles joined by transitions) of the roles given. */
+/** Levels of every role, or of the ladders (roles joined by transitions) of the roles given; only changed ones are written. */
 async function refreshLevels(tx: ManagedTransaction, roots?: string[]): Promise<void> {
-  const roles = (await run<{ id: string }>(tx, roots ? queries.ladder : queries.roleIds, idsOf(roots))).map((role) => role.id);
+  const roles = await run<{ id: string; level: number | null; next: string[] }>(tx, roots ? queries.ladderOf : queries.ladderOfAll, idsOf(roots));
   if (roles.length === 0) return;
-  const edges = await run<Edge>(tx, roots ? queries.ladderTransitions : queries.transitions, idsOf(roots && roles));
-  const levels = computeLevels(roles, edges);
-  await run(tx, queries.setLevels, { levels: [...levels].map(([id, level]) => ({ id, level })) });
+  const edges: Edge[] = roles.flatMap(({ id, next }) => next.map((to) => ({ from: id, to })));
+  const levels = computeLevels(roles.map(({ id }) => id), edges);
+  const changed = roles.filter((role) => levels.get(role.id) !== role.level).map(({ id }) => ({ id, level: levels.get(id) }));
+  if (changed.length > 0) await run(tx, queries.setLevels, { levels: changed });
 }
 
 async function refreshDevelopments(tx: ManagedTransaction, part: Part, ids?: string[]): Promise<void> {
@@ -160,16 +174,26 @@ async function refreshDevelopments(tx: ManagedTransaction, part: Part, ids?: str
   // Texts change only with an import, which derives everything: a curator's write leaves the stems as they are.
   if (part === 'all') await storeStems(tx, texts);
   if (texts.length === 0) return;
-  const listed = await run<NamedSkill>(tx, queries.listedSkills);
-  const developments = findDevelopments(texts, part === 'all' ? listed : mentionable(listed, texts));
+  const developments =
+    part === 'all'
+      ? findDevelopments(texts, await run<NamedSkill>(tx, queries.listedSkills))
+      : findDevelopments(texts, mentionable(await run<NamedSkill>(tx, queries.listedSkillsAmong, { present: ['', ...textStems(texts)] }), texts));
   await run(tx, queries.createDevelopments, { developments });
 }
 
-/** Each transition's stems, which find the transitions a newly listed skill may be developed by (derived-facts.scope.ts). */
+/**
+ * Each transition's stems, which find the transitions a newly listed skill may be developed by
+ * (derived-facts.scope.ts), and each skill's key stem, which finds the skills a few transitions' texts may name.
+ */
 async function storeStems(tx: ManagedTransaction, texts: TransitionText[]): Promise<void> {
   const stems = transitionStems(texts);
   const rows = (await run<{ id: string }>(tx, queries.transitionIds)).map(({ id }) => ({ id, stems: stems.get(id) ?? [] }));
   await run(tx, queries.setStems, { rows });
+  await storeKeyStems(tx, await run<NamedSkill>(tx, queries.skillNames));
+}
+
+async function storeKeyStems(tx: ManagedTransaction, skills: NamedSkill[]): Promise<void> {
+  await run(tx, queries.setKeyStems, { rows: skills.map(({ id, name }) => ({ id, keyStem: keyStem(name) })) });
 }
 
 interface DerivedLink {

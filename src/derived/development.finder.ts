@@ -69,11 +69,16 @@ export function transitionStems(texts: TransitionText[]): Map<string, string[]> 
   return new Map([...byTransition].map(([transition, set]) => [transition, [...set].sort()]));
 }
 
+/** The stems of every word of these texts, once each. */
+export function textStems(texts: TransitionText[]): string[] {
+  return [...new Set(texts.flatMap(({ text }) => stems(text)))];
+}
+
 /**
  * The skills that some of these texts may name: those every stem of whose name is in one of them. Matching a
  * few transitions' texts against these finds what matching them against every skill finds, in the same order.
  */
 export function mentionable(skills: NamedSkill[], texts: TransitionText[]): NamedSkill[] {
-  const present = new Set(texts.flatMap(({ text }) => stems(text)));
+  const present = new Set(textStems(texts));
   return skills.filter((skill) => nameStems(skill.name).every((stem) => present.has(stem)));
 }

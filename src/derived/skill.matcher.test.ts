@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { skillMatcher, stems } from './skill.matcher.js';
+import { keyStem, skillMatcher, stems } from './skill.matcher.js';
 
 const skills = [
   { id: 'p-and-l-management', name: 'P&L management' },
@@ -51,3 +51,28 @@ describe('skillMatcher', () => {
     expect(match('Market dynamics').map((skill) => skill.id)).toEqual(['market-dynamics']);
   });
 });
+
+describe('keyStem', () => {
+  it('is a stem every text that names the skill contains: the longest of its name', () => {
+    for (const skill of skills) {
+      expect(stems(skill.name)).toContain(keyStem(skill.name));
+      for (const text of matcherTexts(skill.name)) expect(stems(text)).toContain(keyStem(skill.name));
+      expect(keyStem(skill.name).length).toBe(Math.max(...stems(skill.name).map((stem) => stem.length)));
+    }
+  });
+
+  it('is the same for names that differ only in inflection and case', () => {
+    expect(keyStem('Managing budgets')).toBe(keyStem('budget management'.replace('management', 'managed')));
+  });
+
+  it('is empty for a name of small words alone', () => {
+    expect(keyStem('Of the')).toBe('');
+  });
+});
+
+/** Texts that name a skill, as the matcher finds it: the name itself, and inside a sentence. */
+function matcherTexts(name: string): string[] {
+  const texts = [name, `Learn ${name.toLowerCase()} from your peers.`];
+  for (const text of texts) expect(matcher(text).some((skill) => skill.name === name)).toBe(true);
+  return texts;
+}

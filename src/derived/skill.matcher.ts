@@ -30,6 +30,14 @@ export function nameStems(name: string): string[] {
 }
 
 /**
+ * The stem a text must contain to name the skill, sought by index: the longest of its name's stems (the
+ * rarest, as a rule), '' for a name of stop words alone, which every text names.
+ */
+export function keyStem(name: string): string {
+  return nameStems(name).reduce((longest, stem) => (stem.length > longest.length || (stem.length === longest.length && stem < longest) ? stem : longest), '');
+}
+
+/**
  * Finds the skills a text develops: those every meaningful word of whose name appears in the text, after
  * stemming. "Learn to read and manage a P&L" develops "P&L management"; "Strong board and investor
  * relationships" develops no "Board communication", which it does not mention.
