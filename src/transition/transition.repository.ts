@@ -26,11 +26,15 @@ export enum PathOrder {
 
 export const maxPathHops = 6;
 
-const orderings: Record<PathOrder, string> = {
-  HOPS: 'hops, minYears, maxYears, toLearn',
-  YEARS: 'minYears, maxYears, hops, toLearn',
-  SKILLS_TO_LEARN: 'toLearn, hops, minYears, maxYears',
+/** Each order's criteria, best first; the skills left to learn, the one criterion a subquery counts, come last but for SKILLS_TO_LEARN. */
+const rankings: Record<PathOrder, string[]> = {
+  HOPS: ['hops', 'minYears', 'maxYears', 'toLearn'],
+  YEARS: ['minYears', 'maxYears', 'hops', 'toLearn'],
+  SKILLS_TO_LEARN: ['toLearn', 'hops', 'minYears', 'maxYears'],
 };
+
+/** No role visited twice along the path. */
+const simple = (path: string) => `all(i IN range(0, length(${path}) - 1) WHERE NOT nodes(${path})[i] IN nodes(${path})[i + 1..])`;
 
 // A variable-length bound cannot be a parameter, so each allowed bound and order has its own constant query.
 // Every simple path (no role visited twice) is ranked before the limit, so a cut list holds the best ones; one
@@ -40,29 +44,55 @@ const orderings: Record<PathOrder, string> = {
 //
 // Paths are found from both ends and joined on the role in the middle: with d transitions out of each role,
 // walking all of a path's hops from one end expands about d^hops partial paths (a million at 6 hops on a graph
-// of about 10 moves per role, and seconds of work), where two halves expand about 2·d^(hops/2) and the hash join
-// meets only those that end on the same role. Each half is kept simple before the join, and the two must not
-// meet but in the middle. Each path is counted once: its first half is the whole path when it is at most `head`
-// hops long, or else its first `head` hops.
+// of about 10 moves per role, and seconds of work), where two halves expand about 2·d^(hops/2). Each path is
+// counted once: its first half is the whole path when it is at most `head` hops long, or else its first `head`
+// hops. Each half is walked from its own end (the second backwards from the target) and kept simple, and the
+// halves are grouped by their middle role, which joins them whatever the planner estimates: with a hash join
+// hint (USING JOIN) instead, the query ran past the 10 s budget on 3,000 roles with 10 moves each (bench D3).
+//
+// Counting the skills left to learn is most of the ranking's work (a subquery per path), so where that count
+// only breaks ties (HOPS, YEARS) it is made only for the paths that can still be among the best: those whose
+// other criteria are no worse than those of the path at rank $limit + 1 by them alone.
 const pathQuery = (hops: number, order: PathOrder) => {
   const head = Math.ceil(hops / 2);
+  const criteria = rankings[order];
+  const beforeCount = criteria.slice(0, criteria.indexOf('toLearn'));
+  const keepContenders =
+    beforeCount.length === 0
+      ? ''
+      : `
+  ORDER BY ${beforeCount.join(', ')}
+  WITH known, collect({roles: roles, steps: steps, hops: hops, minYears: minYears, maxYears: maxYears}) AS ranked
+  WITH known, ranked, ranked[$limit] AS cut
+  UNWIND ranked AS path
+  WITH known, path.roles AS roles, path.steps AS steps, path.hops AS hops, path.minYears AS minYears, path.maxYears AS maxYears
+  WHERE cut IS NULL OR [${beforeCount.join(', ')}] <= [${beforeCount.map((key) => `cut.${key}`).join(', ')}]`;
   return `
-  MATCH (start:Role {id: $from})
-  WITH start, coalesce($have, COLLECT { MATCH (start)-[:REQUIRES_SKILL]->(s:Skill) RETURN s.id }) AS known
-  MATCH front = (start)-[:TRANSITIONS_TO*0..${head}]->(middle:Role), back = (middle)-[:TRANSITIONS_TO*0..${hops - head}]->(:Role {id: $to})
-  USING JOIN ON middle
-  WHERE (length(back) = 0 OR length(front) = ${head}) AND length(front) + length(back) > 0
-    AND all(i IN range(0, length(front) - 1) WHERE NOT nodes(front)[i] IN nodes(front)[i + 1..])
-    AND all(i IN range(0, length(back) - 1) WHERE NOT nodes(back)[i] IN nodes(back)[i + 1..])
-  WITH known, nodes(front) AS firstRoles, tail(nodes(back)) AS lastRoles, relationships(front) + relationships(back) AS steps
-  WHERE none(role IN lastRoles WHERE role IN firstRoles)
-  WITH known, firstRoles + lastRoles AS roles, steps
+  MATCH (start:Role {id: $from}), (end:Role {id: $to})
+  WITH start, end, coalesce($have, COLLECT { MATCH (start)-[:REQUIRES_SKILL]->(s:Skill) RETURN s.id }) AS known
+  CALL (start, end) {
+    MATCH front = (start)-[:TRANSITIONS_TO*0..${head}]->(middle:Role)
+    WHERE (length(front) = ${head} OR middle = end) AND ${simple('front')}
+    RETURN middle, {roles: nodes(front), steps: relationships(front)} AS half, true AS first
+    UNION ALL
+    MATCH back = (end)<-[:TRANSITIONS_TO*0..${hops - head}]-(middle:Role)
+    WHERE ${simple('back')}
+    RETURN middle, {roles: reverse(nodes(back))[1..], steps: reverse(relationships(back))} AS half, false AS first
+  }
+  WITH known, middle, collect(CASE WHEN first THEN half END) AS fronts, collect(CASE WHEN NOT first THEN half END) AS backs
+  UNWIND fronts AS front
+  UNWIND backs AS back
+  WITH known, front, back
+  WHERE (size(back.steps) = 0 OR size(front.steps) = ${head}) AND size(front.steps) + size(back.steps) > 0
+    AND none(role IN back.roles WHERE role IN front.roles)
+  WITH known, front.roles + back.roles AS roles, front.steps + back.steps AS steps
   WITH known, roles, steps, size(steps) AS hops,
     reduce(years = 0.0, step IN steps | years + coalesce(step.minYears, 0)) AS minYears,
-    reduce(years = 0.0, step IN steps | years + coalesce(step.maxYears, step.minYears, 0)) AS maxYears,
+    reduce(years = 0.0, step IN steps | years + coalesce(step.maxYears, step.minYears, 0)) AS maxYears${keepContenders}
+  WITH roles, steps, hops, minYears, maxYears,
     COUNT { UNWIND roles[1..] AS role MATCH (role)-[:REQUIRES_SKILL]->(s:Skill) WHERE NOT s.id IN known RETURN DISTINCT s } AS toLearn
   RETURN [n IN roles | n.id] AS roleIds, [rel IN steps | rel.transitionId] AS transitionIds
-  ORDER BY ${orderings[order]}, roleIds
+  ORDER BY ${criteria.join(', ')}, roleIds
   LIMIT $limit + 1`;
 };
 

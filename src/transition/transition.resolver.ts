@@ -70,7 +70,8 @@ export class TransitionPathResolver {
   }
 
   @Query(() => [TransitionPath], {
-    description: 'The best simple paths of 1 to maxHops transitions from one role to another, ranked by orderBy before any are cut.',
+    description:
+      'The best simple paths of 1 to maxHops transitions from one role to another, ranked by orderBy before any are cut. A list cannot say whether it was cut: transitionPlan, the same question, says it in `truncated`.',
     deprecationReason: 'Use transitionPlan, which also says whether paths were cut off.',
     complexity: pathListCost,
   })
