@@ -182,7 +182,7 @@ export async function run<T extends RecordShape>(tx: ManagedTransaction, query: 
 
 /**
  * The driver records a stack trace for every query it is given, to put on the query's error should it fail;
- * under tsx, which maps stack traces to the TypeScript sources, that took 8 % of the API's CPU on uncached
+ * under tsx, which maps stack traces to the TypeScript sources, that took 6 % of the API's CPU on uncached
  * requests (bench/README.md). `run` takes one itself, only for a query that failed. The driver's work inside
  * is synchronous: no other code runs while stack traces are off.
  */
