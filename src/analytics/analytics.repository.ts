@@ -1,12 +1,17 @@
 import { skillCentralityRows } from '../derived/skill-centrality.query.js';
 import { countsUnder, type SkillBasis } from '../derived/skill-basis.js';
 import type { Database } from '../neo4j/database.js';
+import { roleProjectionOf, type RoleRecord } from '../role/role.projection.js';
+import { skillProjection, type SkillRecord } from '../skill/skill.projection.js';
 
-/** The three sets that two roles' skills make, as skill ids in id order, with the scores of their overlap. */
+/**
+ * The three sets that two roles' skills make, as skills in id order, with the scores of their overlap. The
+ * skills come whole, as skill(id) reads them, in the same round trip: the answer names them.
+ */
 export interface OverlapRecord {
-  shared: string[];
-  onlyA: string[];
-  onlyB: string[];
+  shared: SkillRecord[];
+  onlyA: SkillRecord[];
+  onlyB: SkillRecord[];
   jaccard: number;
   overlapCoefficient: number;
 }
@@ -20,8 +25,9 @@ export interface PairRecord {
   overlapCoefficient: number;
 }
 
+/** The similar role comes whole, as role(id) reads it, in the same round trip: every answer names it. */
 export interface SimilarRecord {
-  id: string;
+  role: RoleRecord;
   shared: string[];
   jaccard: number;
   overlapCoefficient: number;
@@ -67,10 +73,11 @@ const rankable = (value: string) => `round(${value}, 9)`;
 const queries = {
   overlap: `
     MATCH (a:Role {id: $a}), (b:Role {id: $b})
-    WITH COLLECT { MATCH (a)-[q:REQUIRES_SKILL]->(s:Skill) WHERE ${considered('s', 'q')} RETURN DISTINCT s.id AS id ORDER BY id } AS skillsA,
-         COLLECT { MATCH (b)-[q:REQUIRES_SKILL]->(s:Skill) WHERE ${considered('s', 'q')} RETURN DISTINCT s.id AS id ORDER BY id } AS skillsB
-    WITH skillsA, skillsB, [id IN skillsA WHERE id IN skillsB] AS shared
-    RETURN shared, [id IN skillsA WHERE NOT id IN skillsB] AS onlyA, [id IN skillsB WHERE NOT id IN skillsA] AS onlyB,
+    WITH COLLECT { MATCH (a)-[q:REQUIRES_SKILL]->(s:Skill) WHERE ${considered('s', 'q')} WITH DISTINCT s ORDER BY s.id RETURN s ${skillProjection} } AS skillsA,
+         COLLECT { MATCH (b)-[q:REQUIRES_SKILL]->(s:Skill) WHERE ${considered('s', 'q')} WITH DISTINCT s ORDER BY s.id RETURN s ${skillProjection} } AS skillsB
+    WITH skillsA, skillsB, [x IN skillsA | x.id] AS idsA, [x IN skillsB | x.id] AS idsB
+    WITH skillsA, skillsB, idsA, idsB, [x IN skillsA WHERE x.id IN idsB] AS shared
+    RETURN shared, [x IN skillsA WHERE NOT x.id IN idsB] AS onlyA, [x IN skillsB WHERE NOT x.id IN idsA] AS onlyB,
       ${scores('size(shared)', 'size(skillsA)', 'size(skillsB)')}`,
 
   // Roles are numbered by their position in $ids. Every skill lists the numbers of the roles that need it, and
@@ -110,7 +117,7 @@ const queries = {
     WHERE jaccard >= $minJaccard
     ORDER BY jaccard DESC, sharedCount DESC, other.pageFile IS NULL, other.id
     LIMIT $first
-    RETURN other.id AS id, jaccard, overlapCoefficient,
+    RETURN other ${roleProjectionOf('other')} AS role, jaccard, overlapCoefficient,
       COLLECT {
         MATCH (r)-[qa:REQUIRES_SKILL]->(s:Skill)<-[qb:REQUIRES_SKILL]-(other)
         WHERE ${considered('s', 'qa')} AND ${considered('s', 'qb')}

@@ -7,6 +7,7 @@ import type { OverlapMatrixResult, RoleReadinessResult, SimilarRoleResult, Skill
 import { maxReadinessSkills } from './analytics.service.js';
 import type { Cell } from './overlap-matrix.js';
 import { OverlapCell, OverlapMatrix, RoleReadiness, SimilarRole, SkillCentrality, SkillOverlap } from './analytics.types.js';
+import { Skill } from '../skill/skill.types.js';
 
 const categoriesText = 'Only skills listed in one of these categories (by name, e.g. "Business Acumen", or id, e.g. "business-acumen") count, in every set; all skills when left out.';
 const basesText = 'Only role–skill links with one of these bases count, in every set (e.g. [STATED] for what pages and curators state); all when left out.';
@@ -103,5 +104,14 @@ export class OverlapMatrixResolver {
   @FieldResolver(() => [[Float]])
   jaccardRows(@Root() matrix: OverlapMatrixResult): number[][] {
     return matrix.scores.jaccardRows();
+  }
+}
+
+/** A similar role's shared skills are read only when the answer asks for them: a ranking of ten roles names hundreds. */
+@Resolver(() => SimilarRole)
+export class SimilarRoleResolver {
+  @FieldResolver(() => [Skill], { description: 'The skills the two roles share, by id.' })
+  shared(@Root() similar: SimilarRoleResult, @Ctx() { analytics }: Context) {
+    return analytics.sharedSkills(similar);
   }
 }

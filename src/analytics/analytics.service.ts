@@ -37,7 +37,8 @@ export interface SimilarRoleResult {
   jaccard: number;
   overlapCoefficient: number;
   sharedCount: number;
-  shared: RoleSkillRecord[];
+  /** The shared skills' ids: the skills are read only if the answer asks for them (sharedSkills). */
+  sharedIds: string[];
 }
 
 export interface SkillCentralityResult {
@@ -66,9 +67,9 @@ export class AnalyticsService {
 
   async skillOverlap(a: string, b: string, categories: string[] | null, bases: SkillBasis[] | null): Promise<SkillOverlapResult> {
     const [roleA, roleB, scope] = await Promise.all([this.roles.get(a, 'a'), this.roles.get(b, 'b'), this.scope(categories, bases)]);
-    const overlap = await this.repository.overlap(roleA.id, roleB.id, scope);
-    const [shared, onlyA, onlyB] = await Promise.all([this.skillsByIds(overlap.shared), this.skillsByIds(overlap.onlyA), this.skillsByIds(overlap.onlyB)]);
-    return { a: roleA, b: roleB, shared, onlyA, onlyB, sharedCount: overlap.shared.length, jaccard: overlap.jaccard, overlapCoefficient: overlap.overlapCoefficient };
+    const { shared, onlyA, onlyB, jaccard, overlapCoefficient } = await this.repository.overlap(roleA.id, roleB.id, scope);
+    for (const skills of [shared, onlyA, onlyB]) this.skills.remember(skills);
+    return { a: roleA, b: roleB, shared, onlyA, onlyB, sharedCount: shared.length, jaccard, overlapCoefficient };
   }
 
   /** The matrix of the roles named, or of every role when roles is null; over the configured size, BAD_USER_INPUT. */
@@ -90,13 +91,13 @@ export class AnalyticsService {
     requireNumberIn('minJaccard', minJaccard, 0, 1);
     const [target, scope] = await Promise.all([this.roles.get(to, 'to'), this.scope(categories, bases)]);
     const similar = await this.repository.similar(target.id, scope, minJaccard, first);
-    const results = await Promise.all(
-      similar.map(async ({ id, shared, jaccard, overlapCoefficient }) => {
-        const [role, skills] = await Promise.all([this.roles.find(id), this.skillsByIds(shared)]);
-        return role && { role, jaccard, overlapCoefficient, sharedCount: shared.length, shared: skills };
-      }),
-    );
-    return results.filter((result) => result !== null);
+    this.roles.remember(similar.map(({ role }) => role));
+    return similar.map(({ role, shared, jaccard, overlapCoefficient }) => ({ role, jaccard, overlapCoefficient, sharedCount: shared.length, sharedIds: shared }));
+  }
+
+  /** The skills a similar role shares, in the order of their ids. */
+  async sharedSkills(similar: SimilarRoleResult): Promise<RoleSkillRecord[]> {
+    return this.skillsByIds(similar.sharedIds);
   }
 
   async skillCentrality(first: number, categories: string[] | null, bases: SkillBasis[] | null): Promise<SkillCentralityResult[]> {

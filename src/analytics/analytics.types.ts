@@ -83,7 +83,7 @@ export class SimilarRole {
   @Field(() => Int, { description: 'The number of skills the two roles share.' })
   sharedCount!: number;
 
-  @Field(() => [Skill], { description: 'The skills the two roles share, by id.' })
+  // Resolved by SimilarRoleResolver, which reads them only when asked for.
   shared!: Skill[];
 }
 

@@ -19,11 +19,12 @@ export const maxQueryNodes = 10_000;
 /**
  * Refuses operations deeper or costlier than the limits after parsing and validation, before any resolver
  * runs, so an expensive query never reaches the database. Fields declare their cost (query-cost.ts); those
- * that follow the graph's size make the check read it first (two counts Neo4j keeps, one round trip).
+ * that follow the graph's size make the check read it first (two counts Neo4j keeps, one round trip), given the
+ * request's context to read it for.
  * Variables that do not fit their declared types are refused here too, as BAD_USER_INPUT: the cost depends
  * on them.
  */
-export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits, readGraphSize: () => Promise<GraphSize>): ApolloServerPlugin {
+export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits, readGraphSize: (context: object) => Promise<GraphSize>): ApolloServerPlugin {
   // Apollo hands the same parsed document for the same query text (its document store), so what the checks
   // find is kept per document: the depth, and the complexity per operation name, variables and graph size
   // (lists cost what their `first` asks, some fields what the graph holds): the same text need not be walked
@@ -32,7 +33,7 @@ export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits, re
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, operation }) {
+        async didResolveOperation({ request, document, operation, contextValue }) {
           let checked = known.get(document);
           if (!checked) {
             checked = { depth: depthOf(schema, document, limits.maxDepth), complexity: new Map() };
@@ -55,7 +56,7 @@ export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits, re
           };
           let complexity = complexityOf();
           if (costs.needsGraphSize) {
-            costs.graphSize = await readGraphSize().catch((cause: unknown) => {
+            costs.graphSize = await readGraphSize(contextValue as object).catch((cause: unknown) => {
               throw withStatus(toApiError(cause instanceof Error ? cause : new Error(String(cause))));
             });
             complexity = complexityOf();

@@ -149,6 +149,11 @@ export class ResponseCache {
     return this.tickets.get(request)?.version ?? null;
   }
 
+  /** The version a request was checked against, from its GraphQL context (or a plugin's copy of it); null if none was. */
+  versionIn(context: object): string | null {
+    return (context as { [ticketKey]?: Ticket })[ticketKey]?.version ?? null;
+  }
+
   /** Notes each query's answer without errors on its ticket, for the lookup to store once it is sent. */
   plugin(): ApolloServerPlugin<object> {
     return {

@@ -50,6 +50,16 @@ describe('batching', () => {
     expect(forHundred).toBe(forTen);
   });
 
+  it('reads a role with the lists asked for under it and the roles its transitions lead to in one query, as the lists of roles read them', async () => {
+    const fields = 'id title skills { id name category bases } responsibilities { area text } transitionsOut { id to { id title } timeline { minYears maxYears } } transitionsIn { from { id } }';
+    const query = `{ role(id: "director") { ...fields } } fragment fields on Role { ${fields} }`;
+    expect(await roundTrips(query, {})).toBe(1);
+    const { data } = await api.query<{ role: { id: string } }>(query);
+    const { data: list } = await api.query<{ roles: { id: string }[] }>(`{ roles(first: 100) { ${fields} } }`);
+    expect(data?.role).toEqual(list?.roles.find((role) => role.id === 'director'));
+    expect(data?.role).toMatchObject({ transitionsOut: expect.arrayContaining([expect.objectContaining({ to: expect.objectContaining({ id: 'vp' }) })]) });
+  });
+
   it('reads each role once per request, however often the response names it', async () => {
     const trips = await roundTrips('{ a: role(id: "vp") { id } b: role(id: "vp") { title } c: transitionPaths(from: "director", to: "cto") { roles { id } } }', {});
     // vp once; director and cto for the path's checks; the path; its transitions; the roles' skills.

@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { AnalyticsResolver, OverlapMatrixResolver } from '../analytics/analytics.resolver.js';
+import { AnalyticsResolver, OverlapMatrixResolver, SimilarRoleResolver } from '../analytics/analytics.resolver.js';
 import { CareerMapResolver } from '../career-map/career-map.resolver.js';
 import { CurationResolver } from '../curation/curation.resolver.js';
 import { writeAccessChecker } from '../curation/write-access.js';
@@ -11,7 +11,7 @@ import { SkillConnectionResolver } from '../skill/skill-connection.resolver.js';
 import { SkillResolver } from '../skill/skill.resolver.js';
 import { TransitionFactsResolver, TransitionPathResolver } from '../transition/transition.resolver.js';
 
-export const resolvers = [RoleResolver, RoleConnectionResolver, SkillResolver, SkillConnectionResolver, TransitionFactsResolver, TransitionPathResolver, SearchResolver, CurationResolver, CareerMapResolver, AnalyticsResolver, OverlapMatrixResolver] as const;
+export const resolvers = [RoleResolver, RoleConnectionResolver, SkillResolver, SkillConnectionResolver, TransitionFactsResolver, TransitionPathResolver, SearchResolver, CurationResolver, CareerMapResolver, AnalyticsResolver, OverlapMatrixResolver, SimilarRoleResolver] as const;
 
 /** The schema, code-first; schema/schema.graphql is its printed form, kept in sync by a test. */
 export function buildApiSchema(): Promise<GraphQLSchema> {

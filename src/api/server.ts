@@ -24,6 +24,7 @@ import { queryLimitsPlugin } from './query-limits.plugin.js';
 import { requestErrors } from './request-body.js';
 import { ResponseCache } from './response-cache.js';
 import { createRepositories } from '../app/repositories.js';
+import { GraphSizeByVersion } from './graph-size-by-version.js';
 import { GraphSizeRepository } from './graph-size.repository.js';
 import { buildApiSchema } from './schema.js';
 import { unavailableStatusPlugin } from './unavailable-status.plugin.js';
@@ -61,7 +62,7 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
   const { database, config, logger = createLogger() } = options;
   const schema = await buildApiSchema();
   const reads = database.withReadTimeout(config.queryTimeoutMs ?? defaultQueryTimeoutMs);
-  const graphSize = new GraphSizeRepository(reads);
+  const graphSize = new GraphSizeByVersion(new GraphSizeRepository(reads));
   const cacheMb = config.responseCacheMb ?? defaultResponseCacheMb;
   const cache = cacheMb > 0 ? new ResponseCache(database.driver, database.databaseName, cacheMb * 2 ** 20) : null;
   const app = express();
@@ -80,8 +81,8 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
       // No field has a cache hint, and the cache-control plugin Apollo installs by default runs at every field of
       // every answer (a profile of Q1 showed it): the response cache keys on the whole operation instead.
       ApolloServerPluginCacheControlDisabled(),
-      queryLimitsPlugin(schema, { maxDepth: config.maxQueryDepth, maxComplexity: config.maxQueryComplexity, maxMatrixRoles: config.maxMatrixRoles }, () =>
-        graphSize.read(),
+      queryLimitsPlugin(schema, { maxDepth: config.maxQueryDepth, maxComplexity: config.maxQueryComplexity, maxMatrixRoles: config.maxMatrixRoles }, (context) =>
+        graphSize.at(cache?.versionIn(context) ?? null),
       ) as ApolloServerPlugin<Context>,
       ...(cache ? [cache.plugin() as ApolloServerPlugin<Context>] : []),
       operationNamePlugin() as ApolloServerPlugin<Context>,

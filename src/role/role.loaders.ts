@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
 import { byIdLoader } from '../common/by-id.loader.js';
+import { prefetchKey, type RolePrefetch } from './role.prefetch.js';
+import type { RoleRecord } from './role.projection.js';
 import type { RoleChildren, RoleRepository } from './role.repository.js';
 
 /**
@@ -9,18 +11,42 @@ import type { RoleChildren, RoleRepository } from './role.repository.js';
 export function createRoleLoaders(repository: RoleRepository) {
   const byId = byIdLoader((ids) => repository.findByIds(ids));
   const children = new Map<RoleChildren, DataLoader<string, unknown[]>>();
+  const childrenOf = <T>(kind: RoleChildren): DataLoader<string, T[]> => {
+    let loader = children.get(kind);
+    if (!loader) {
+      loader = new DataLoader<string, unknown[]>((ids) => repository.children(kind, ids));
+      children.set(kind, loader);
+    }
+    return loader as DataLoader<string, T[]>;
+  };
+  const withChildren = new Map<string, DataLoader<string, RoleRecord | null>>();
   return {
     byId,
-    children<T>(kind: RoleChildren): DataLoader<string, T[]> {
-      let loader = children.get(kind);
+    children: childrenOf,
+    /**
+     * Roles by id, read with what `prefetch` names under them: the lists and neighbours are left in the other
+     * loaders, where the fields under the role find them.
+     */
+    withChildren(prefetch: RolePrefetch): DataLoader<string, RoleRecord | null> {
+      const key = prefetchKey(prefetch);
+      let loader = withChildren.get(key);
       if (!loader) {
-        loader = new DataLoader<string, unknown[]>((ids) => repository.children(kind, ids));
-        children.set(kind, loader);
+        loader = new DataLoader<string, RoleRecord | null>(async (ids) => {
+          const rows = await repository.findByIdsWith(ids, prefetch);
+          for (const { role, children: lists, neighbours } of rows) {
+            byId.prime(role.id, role);
+            for (const neighbour of neighbours) byId.prime(neighbour.id, neighbour);
+            for (const kind of prefetch.children) childrenOf(kind).prime(role.id, lists[kind] ?? []);
+          }
+          const found = new Map(rows.map(({ role }) => [role.id, role]));
+          return ids.map((id) => found.get(id) ?? null);
+        });
+        withChildren.set(key, loader);
       }
-      return loader as DataLoader<string, T[]>;
+      return loader;
     },
     clearAll(): void {
-      for (const loader of [byId, ...children.values()]) loader.clearAll();
+      for (const loader of [byId, ...children.values(), ...withChildren.values()]) loader.clearAll();
     },
   };
 }

@@ -9,10 +9,13 @@ export interface RoleRecord {
   source: string;
 }
 
-/** The projection of a role `r`, shared by every query that returns roles. */
-export const roleProjection = `{
+/** The projection of a role held in `variable`, shared by every query that returns roles. */
+export const roleProjectionOf = (variable: string) => `{
   .id, .title, .label, .question, .summary,
-  level: coalesce(r.level, 1),
-  hasPage: r.pageFile IS NOT NULL,
-  source: r.sourceFile + coalesce(':' + r.sourceLine, '')
+  level: coalesce(${variable}.level, 1),
+  hasPage: ${variable}.pageFile IS NOT NULL,
+  source: ${variable}.sourceFile + coalesce(':' + ${variable}.sourceLine, '')
 }`;
+
+/** The projection of a role `r`. */
+export const roleProjection = roleProjectionOf('r');

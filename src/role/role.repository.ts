@@ -3,7 +3,8 @@ import type { Database } from '../neo4j/database.js';
 import { fulltextStart, keysetPage, matchFiltered, type FilterParts, type Ordering } from '../neo4j/node-list.query.js';
 import { roleSkillProjection } from '../skill/skill.projection.js';
 import { transitionProjection } from '../transition/transition.projection.js';
-import { roleProjection, type RoleRecord } from './role.projection.js';
+import type { RolePrefetch } from './role.prefetch.js';
+import { roleProjection, roleProjectionOf, type RoleRecord } from './role.projection.js';
 import type { RoleOrder } from './role.types.js';
 
 const source = (variable: string) => `source: ${variable}.sourceFile + coalesce(':' + ${variable}.sourceLine, '')`;
@@ -39,6 +40,29 @@ const childQueries = {
 } as const;
 
 export type RoleChildren = keyof typeof childQueries;
+
+export const isRoleChildren = (name: string): name is RoleChildren => Object.hasOwn(childQueries, name);
+
+/** The roles at the other end of a role's transitions, which `transitionsOut { to }` and `transitionsIn { from }` name. */
+const neighbourQueries = {
+  targets: `COLLECT { MATCH (r)-[:HAS_TRANSITION]->(:Transition)-[:LEADS_TO]->(b:Role) RETURN DISTINCT b ${roleProjectionOf('b')} }`,
+  sources: `COLLECT { MATCH (a:Role)-[:HAS_TRANSITION]->(:Transition)-[:LEADS_TO]->(r) RETURN DISTINCT a ${roleProjectionOf('a')} }`,
+};
+
+/** Roles by id with the lists a response asks for under them, each list as childQueries reads it. */
+function byIdsWith({ children, targets, sources }: RolePrefetch): string {
+  const lists = children.map((kind) => `${kind}: ${childQueries[kind]}`).join(',\n    ');
+  return `UNWIND $ids AS id MATCH (r:Role {id: id})
+    RETURN r ${roleProjection} AS role, {${lists}} AS children,
+      ${targets ? neighbourQueries.targets : '[]'} + ${sources ? neighbourQueries.sources : '[]'} AS neighbours`;
+}
+
+/** A role read with lists under it, and the roles its transitions lead to or come from, if asked for. */
+export interface RoleWithChildren {
+  role: RoleRecord;
+  children: Partial<Record<RoleChildren, unknown[]>>;
+  neighbours: RoleRecord[];
+}
 
 const queries = {
   byIds: `UNWIND $ids AS id MATCH (r:Role {id: id}) RETURN r ${roleProjection} AS role`,
@@ -102,6 +126,11 @@ export class RoleRepository {
   async findByIds(ids: readonly string[]): Promise<RoleRecord[]> {
     const rows = await this.database.read<{ role: RoleRecord }>(queries.byIds, { ids });
     return rows.map((row) => row.role);
+  }
+
+  /** Roles with what `prefetch` names under them, in one round trip rather than one per list. */
+  async findByIdsWith(ids: readonly string[], prefetch: RolePrefetch): Promise<RoleWithChildren[]> {
+    return this.database.read<RoleWithChildren>(byIdsWith(prefetch), { ids });
   }
 
   /** The role known by another name: an abbreviation or alias its page gives it, or an id it had before. */

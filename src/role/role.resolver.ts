@@ -1,10 +1,12 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../app/context.js';
 import { nestedListCost, pageCost } from '../api/query-cost.js';
 import { Skill } from '../skill/skill.types.js';
 import { Transition } from '../transition/transition.types.js';
 import type { RoleRecord } from './role.projection.js';
 import { maxPageSize } from './role.service.js';
+import { rolePrefetchOf } from './role.prefetch.js';
 import { Profile, profileOf } from './role.profile.js';
 import { Activity, ComparisonFact, Responsibility, Role, RoleOrder, ScopeItem } from './role.types.js';
 
@@ -13,8 +15,8 @@ export class RoleResolver {
   @Query(() => Role, {
     description: 'The role with that id or alias ("ic" for individual-contributor); NOT_FOUND, with the closest ids and aliases, when there is none.',
   })
-  role(@Arg('id', () => ID) id: string, @Ctx() { roles }: Context): Promise<RoleRecord> {
-    return roles.get(id);
+  role(@Arg('id', () => ID) id: string, @Ctx() { roles }: Context, @Info() info: GraphQLResolveInfo): Promise<RoleRecord> {
+    return roles.get(id, 'id', rolePrefetchOf(info));
   }
 
   @Query(() => [Role], {

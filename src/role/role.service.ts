@@ -4,6 +4,7 @@ import { categoryFilter, textFilter } from '../common/list-filter.js';
 import { requireIntegerIn, requireSlug } from '../common/validate.js';
 import { NotFoundError } from '../errors/error-codes.js';
 import type { RoleLoaders } from './role.loaders.js';
+import type { RolePrefetch } from './role.prefetch.js';
 import type { RoleRecord } from './role.projection.js';
 import { roleOrderings, type RoleChildren, type RoleFilter, type RoleRepository } from './role.repository.js';
 import type { RoleWhere } from './role-connection.types.js';
@@ -22,10 +23,14 @@ export class RoleService {
     private readonly loaders: RoleLoaders,
   ) {}
 
-  /** The role with that id or alias ("ic" for individual-contributor), or NOT_FOUND naming the closest ones. */
-  async get(id: string, argument = 'id'): Promise<RoleRecord> {
+  /**
+   * The role with that id or alias ("ic" for individual-contributor), or NOT_FOUND naming the closest ones.
+   * With a prefetch, what the response asks for under the role is read with it (RolePrefetch).
+   */
+  async get(id: string, argument = 'id', prefetch: RolePrefetch | null = null): Promise<RoleRecord> {
     requireSlug(argument, id);
-    const role = (await this.loaders.byId.load(id)) ?? (await this.repository.findByAlias(id));
+    const loader = prefetch && prefetch.children.length > 0 ? this.loaders.withChildren(prefetch) : this.loaders.byId;
+    const role = (await loader.load(id)) ?? (await this.repository.findByAlias(id));
     if (!role) throw new NotFoundError('role', id, closestIds(id, await this.repository.allNames()));
     return role;
   }

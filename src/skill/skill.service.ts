@@ -34,6 +34,12 @@ export class SkillService {
     return this.loaders.byId.load(id);
   }
 
+  /** Skills another query read whole: the rest of the request finds them without reading them again. */
+  remember(skills: SkillRecord[]): SkillRecord[] {
+    for (const skill of skills) this.loaders.byId.prime(skill.id, skill);
+    return skills;
+  }
+
   async roles(skillId: string): Promise<RoleRecord[]> {
     return this.roleService.remember(await this.loaders.roles.load(skillId));
   }
