@@ -136,15 +136,26 @@ async function removeContributions(tx: ManagedTransaction, files: string[]): Pro
   await run(tx, queries.deleteRelationships, { files });
 }
 
+/**
+ * Rows per query of a write. A whole import's 1.2 million links in one parameter list would be packed by the
+ * driver into one Bolt message and held whole by Neo4j next to the transaction's own state; in batches, each
+ * still in the one transaction, neither holds more than a batch, and the same query text is planned once.
+ */
+const rowsPerBatch = 10_000;
+
 async function writePlan(tx: ManagedTransaction, plan: GraphPlan): Promise<void> {
   for (const nodes of groupBy(plan.nodes, (node) => `${node.label}:${node.mode}`).values()) {
     const first = nodes[0] as PlannedNode;
     const query = first.mode === 'set' ? queries.setNodes(first.label) : queries.createMissingNodes(first.label);
-    await run(tx, query, { nodes: nodes.map(({ id, properties }) => ({ id, properties })) });
+    for (const batch of batches(nodes)) await run(tx, query, { nodes: batch.map(({ id, properties }) => ({ id, properties })) });
   }
   for (const [type, relationships] of groupBy(plan.relationships, (relationship) => relationship.type)) {
-    await run(tx, queries.createRelationships(type), { relationships });
+    for (const batch of batches(relationships)) await run(tx, queries.createRelationships(type), { relationships: batch });
   }
+}
+
+function* batches<T>(items: T[]): Generator<T[]> {
+  for (let start = 0; start < items.length; start += rowsPerBatch) yield items.slice(start, start + rowsPerBatch);
 }
 
 /** Groups items by key, in the order each key first appears: page roles are written before their mentions. */
