@@ -146,16 +146,37 @@ export class GraphView {
         `${careerMap.clusters.length > 1 ? ` in ${careerMap.clusters.length} clusters` : ''}, lowest level at the bottom. ` +
         'Use the Role, Start and Goal fields to explore it with the keyboard.',
     );
-    this.show(this.highlight);
+    // The renderer has just drawn the graph with the reducers and the current highlight: refreshing it again
+    // here would index the whole graph a second time.
   }
 
   /** Marks the role in the panel, the start, the goal, the paths and the focus, and moves to what is chosen. */
   show(highlight: Highlight): void {
-    const moved = highlight.goTo !== null && highlight.goTo.join(' ') !== this.highlight.goTo?.join(' ');
+    const before = this.highlight;
+    const moved = highlight.goTo !== null && highlight.goTo.join(' ') !== before.goTo?.join(' ');
     this.highlight = highlight;
-    // The looks change sizes and z-order, which the label grid and the programs index: a full refresh.
-    this.renderer?.refresh();
+    this.redraw(before, highlight);
     if (moved) this.keepInView(true);
+  }
+
+  /**
+   * A focus or paths change sizes, z-order and every edge, which the label grid and the programs index: a
+   * full refresh, a few hundred milliseconds of script at 3,000 roles. The role in the panel, the start and
+   * the goal change only their own colour, label and highlight (and, on a large map, the role's transitions),
+   * which sigma redraws in place; the highlighted role is drawn above the others whatever its z-order.
+   */
+  private redraw(before: Highlight, after: Highlight): void {
+    const renderer = this.renderer;
+    const graph = this.graph;
+    if (!renderer || !graph) return;
+    if (!sameSet(before.focus, after.focus) || !sameSet(before.paths?.transitions ?? null, after.paths?.transitions ?? null) || !sameSet(before.paths?.roles ?? null, after.paths?.roles ?? null)) {
+      renderer.refresh({ schedule: true });
+      return;
+    }
+    const changed = [...new Set([before.role, after.role, before.from, after.from, before.to, after.to])].filter((id): id is string => id !== null && graph.hasNode(id));
+    // On a large map the role in the panel brings its own transitions.
+    const edges = this.large ? [before.role, after.role].filter((id): id is string => id !== null && graph.hasNode(id)).flatMap((id) => graph.edges(id)) : [];
+    if (changed.length) renderer.refresh({ partialGraph: { nodes: changed, edges }, skipIndexation: true, schedule: true });
   }
 
   zoomBy(factor: number): void {
@@ -248,9 +269,21 @@ export class GraphView {
       const inside = focus.has(graph.source(edge)) && focus.has(graph.target(edge));
       return inside ? { ...look, color: edgeColour, size: this.large ? 1.5 : 2, zIndex: 1 } : { ...look, hidden: true };
     }
-    // Years on every arrow are for a map small enough to read them all.
-    return this.large ? { ...look, label: null } : look;
+    if (!this.large) return look;
+    // A large map seen whole draws the chosen role's transitions only: 9,000 arrows are a grey wash that
+    // tells nothing, and drawing them took most of each frame's time with WebGL in software.
+    const { role } = this.highlight;
+    return role !== null && (graph.source(edge) === role || graph.target(edge) === role)
+      ? { ...look, color: edgeColour, size: 1, label: null, zIndex: 1 }
+      : { ...look, hidden: true };
   }
+}
+
+function sameSet(a: Set<string> | null, b: Set<string> | null): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.size !== b.size) return false;
+  for (const item of a) if (!b.has(item)) return false;
+  return true;
 }
 
 const clusterPrefix = 'cluster:';
