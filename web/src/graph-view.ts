@@ -162,8 +162,8 @@ export class GraphView {
   /**
    * A focus or paths change sizes, z-order and every edge, which the label grid and the programs index: a
    * full refresh, a few hundred milliseconds of script at 3,000 roles. The role in the panel, the start and
-   * the goal change only their own colour, label and highlight (and, on a large map, the role's transitions),
-   * which sigma redraws in place; the highlighted role is drawn above the others whatever its z-order.
+   * the goal change only their own colour, label and highlight, which sigma redraws in place; the highlighted
+   * role is drawn above the others whatever its z-order.
    */
   private redraw(before: Highlight, after: Highlight): void {
     const renderer = this.renderer;
@@ -174,9 +174,7 @@ export class GraphView {
       return;
     }
     const changed = [...new Set([before.role, after.role, before.from, after.from, before.to, after.to])].filter((id): id is string => id !== null && graph.hasNode(id));
-    // On a large map the role in the panel brings its own transitions.
-    const edges = this.large ? [before.role, after.role].filter((id): id is string => id !== null && graph.hasNode(id)).flatMap((id) => graph.edges(id)) : [];
-    if (changed.length) renderer.refresh({ partialGraph: { nodes: changed, edges }, skipIndexation: true, schedule: true });
+    if (changed.length) renderer.refresh({ partialGraph: { nodes: changed }, skipIndexation: true, schedule: true });
   }
 
   zoomBy(factor: number): void {
@@ -269,13 +267,8 @@ export class GraphView {
       const inside = focus.has(graph.source(edge)) && focus.has(graph.target(edge));
       return inside ? { ...look, color: edgeColour, size: this.large ? 1.5 : 2, zIndex: 1 } : { ...look, hidden: true };
     }
-    if (!this.large) return look;
-    // A large map seen whole draws the chosen role's transitions only: 9,000 arrows are a grey wash that
-    // tells nothing, and drawing them took most of each frame's time with WebGL in software.
-    const { role } = this.highlight;
-    return role !== null && (graph.source(edge) === role || graph.target(edge) === role)
-      ? { ...look, color: edgeColour, size: 1, label: null, zIndex: 1 }
-      : { ...look, hidden: true };
+    // Years on every arrow are for a map small enough to read them all.
+    return this.large ? { ...look, label: null } : look;
   }
 }
 
