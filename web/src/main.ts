@@ -278,7 +278,7 @@ function syncControls(): void {
 /**
  * One name per role for the three fields: the label, or the label with the id where two roles share it. A
  * graph that fits a screen lists every name; a larger one lists the names that match what is typed, as it
- * is typed: a list of 3,000 options took the browser most of a second to build, and is no use to scroll.
+ * is typed: 3,000 options are no use to scroll, and were built on the main thread before the fields worked.
  */
 function fillNames(): void {
   const labels = new Map<string, number>();
