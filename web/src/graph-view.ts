@@ -170,7 +170,9 @@ export class GraphView {
     const graph = this.graph;
     if (!renderer || !graph) return;
     if (!sameSet(before.focus, after.focus) || !sameSet(before.paths?.transitions ?? null, after.paths?.transitions ?? null) || !sameSet(before.paths?.roles ?? null, after.paths?.roles ?? null)) {
-      renderer.refresh({ schedule: true });
+      // Not scheduled: until the render processes them, the nodes' display data are not yet normalised, and
+      // the camera about to move to the paths reads them.
+      renderer.refresh();
       return;
     }
     const changed = [...new Set([before.role, after.role, before.from, after.from, before.to, after.to])].filter((id): id is string => id !== null && graph.hasNode(id));
