@@ -276,16 +276,33 @@ function syncControls(): void {
 }
 
 /**
- * One list of names for the three fields: the label, or the label with the id where two roles share it. The
- * browser filters it as the person types, thousands of roles included.
+ * One name per role for the three fields: the label, or the label with the id where two roles share it. A
+ * graph that fits a screen lists every name; a larger one lists the names that match what is typed, as it
+ * is typed: 3,000 options are no use to scroll, and were built on the main thread before the fields worked.
  */
 function fillNames(): void {
   const labels = new Map<string, number>();
   for (const node of nodes) labels.set(node.label.toLowerCase(), (labels.get(node.label.toLowerCase()) ?? 0) + 1);
   nameById = new Map(nodes.map((node) => [node.id, (labels.get(node.label.toLowerCase()) as number) > 1 ? `${node.label} (${node.id})` : node.label]));
   idByName = new Map([...nameById].map(([id, name]) => [name.toLowerCase(), id]));
-  roleNames.replaceChildren(...nodes.map((node) => h('option', { value: nameById.get(node.id) as string }, node.title === node.label ? '' : node.title)));
+  listNames('');
   for (const input of [roleInput, fromInput, toInput]) input.disabled = false;
+}
+
+/** How many names the list offers at most: more than a person reads through, few enough to build at once. */
+const listedNames = 50;
+
+/** Fills the list with the names that contain `text`, those that start with it first. */
+function listNames(text: string): void {
+  const wanted = text.trim().toLowerCase();
+  let listed = nodes;
+  if (nodes.length > listedNames) {
+    if (!wanted) return roleNames.replaceChildren();
+    const matching = nodes.filter((node) => (nameById.get(node.id) as string).toLowerCase().includes(wanted));
+    const starts = (node: MapNode) => ((nameById.get(node.id) as string).toLowerCase().startsWith(wanted) ? 0 : 1);
+    listed = matching.sort((a, b) => starts(a) - starts(b)).slice(0, listedNames);
+  }
+  roleNames.replaceChildren(...listed.map((node) => h('option', { value: nameById.get(node.id) as string }, node.title === node.label ? '' : node.title)));
 }
 
 /**
@@ -347,6 +364,7 @@ function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+for (const input of [roleInput, fromInput, toInput]) input.addEventListener('input', () => listNames(input.value));
 roleInput.addEventListener('change', () => onSearch(roleInput, 'role', (id) => ({ role: id }), () => 'scroll'));
 // Until both ends are chosen, the fields stay in sight for the other one.
 fromInput.addEventListener('change', () => onSearch(fromInput, 'start', (id) => ({ from: id, role: null }), () => (state.to ? 'scroll' : 'none')));
