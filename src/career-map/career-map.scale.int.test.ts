@@ -187,6 +187,16 @@ describe.each(mapTestSizes)('the career map of $roles generated roles', (size) =
       const cdp = await context.newCDPSession(page);
       const camera = () => page.evaluate(() => (document.getElementById('map') as HTMLElement & { sigma: { getCamera(): { getState(): { x: number; y: number; ratio: number } } } }).sigma.getCamera().getState());
       const scrolled = () => page.evaluate(() => window.scrollY);
+      // A swipe's scroll goes on for a moment after the finger lifts: read where the page is once two reads 200 ms
+      // apart agree.
+      const settledScroll = async () => {
+        await eventually(async () => {
+          const before = await scrolled();
+          await page.waitForTimeout(200);
+          return (await scrolled()) - before;
+        }).toBe(0);
+        return scrolled();
+      };
       const swipeUp = async (fingers: 1 | 2, distance: number) => {
         const box = await page.locator('#map').boundingBox();
         if (!box) throw new Error('the map has no box');
@@ -199,9 +209,9 @@ describe.each(mapTestSizes)('the career map of $roles generated roles', (size) =
       const still = await camera();
       await swipeUp(1, 200);
       await eventually(scrolled).toBeGreaterThan(100);
+      const scrollBefore = await settledScroll();
       expect(await camera()).toEqual(still);
 
-      const scrollBefore = await scrolled();
       await swipeUp(2, 150);
       // Both fingers moved up together: the map moved up under them, at the same zoom (sigma's pinch arithmetic
       // shifts x by a rounding's worth), and the page stayed put.
@@ -209,7 +219,7 @@ describe.each(mapTestSizes)('the career map of $roles generated roles', (size) =
       expect(Math.abs(panned.y - still.y)).toBeGreaterThan(0.05);
       expect(Math.abs(panned.y - still.y)).toBeGreaterThan(10 * Math.abs(panned.x - still.x));
       expect(panned.ratio).toBeCloseTo(still.ratio, 3);
-      expect(await scrolled()).toBe(scrollBefore);
+      expect(await settledScroll()).toBe(scrollBefore);
 
       // sigma.js marks its canvas touch-action: none, which would keep a swipe from scrolling the page; out of
       // full screen the page lets the browser pan with one finger, and in full screen the map takes every touch.
