@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { remembered } from '../common/remembered.js';
 
 export interface NamedSkill {
   id: string;
@@ -14,20 +15,8 @@ export function stems(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}&]+/gu) ?? []).filter((word) => !stopWords.has(word)).map((word) => stemmer(word));
 }
 
-// A name's stems, kept for the process: a curator's write matches a few texts against every listed skill's
-// name, which would otherwise be stemmed again each time. Emptied past a bound rather than grown forever.
-const stemsByName = new Map<string, string[]>();
-const maxNamesKept = 200_000;
-
-/** stems(name), remembered. */
-export function nameStems(name: string): string[] {
-  let found = stemsByName.get(name);
-  if (!found) {
-    if (stemsByName.size >= maxNamesKept) stemsByName.clear();
-    stemsByName.set(name, (found = stems(name)));
-  }
-  return found;
-}
+/** stems(name), remembered: a curator's write matches a few texts against listed skills' names, stemmed once. */
+export const nameStems = remembered(stems);
 
 /**
  * The stem a text must contain to name the skill, sought by index: the longest of its name's stems (the
