@@ -114,7 +114,12 @@ export async function loadGeneratedGraph(
       await writeFile(cacheFile, JSON.stringify(pages));
     }
   }
-  const loaded = await timed(() => loadPages(database, pages));
+  const loaded = await timed(() =>
+    loadPages(database, pages, (step, ms) => {
+      figures[`load: ${step}`] = seconds(ms);
+      log(`load: ${step} in ${seconds(ms)}`);
+    }),
+  );
   figures['load (one transaction, as npm run import)'] = seconds(loaded.ms);
   const [counts] = await database.read<{ roles: number; skills: number; links: number; transitions: number }>(`
     RETURN COUNT { (:Role) } AS roles, COUNT { (:Skill) } AS skills,

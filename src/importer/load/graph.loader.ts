@@ -78,28 +78,43 @@ const queries = {
     SET n.sourceFile = r.sourceFile, n.sourceLine = r.sourceLine`,
 };
 
+/** Told how long each step of an import took, for a report on a large import; a step's name says what it did. */
+export type ImportStepTimer = (step: string, ms: number) => void;
+
 /**
  * Writes what the pages describe, replacing what the same files contributed before, in one transaction:
  * a page that fails to load leaves the database exactly as it was.
  */
-export async function loadPages(database: Database, pages: RolePage[]): Promise<ImportReport> {
+export async function loadPages(database: Database, pages: RolePage[], onStep?: ImportStepTimer): Promise<ImportReport> {
   return database.writeTransaction(async (tx) => {
-    await takeGraphWriteLock(tx);
-    const plan = planGraph(pages, await readKnownRoles(tx));
-    const before = await snapshot(tx, plan);
-    await removeContributions(tx, plan.files);
-    await writePlan(tx, plan);
-    await run(tx, queries.deleteOrphans);
-    await run(tx, queries.rehomeSource, { files: plan.files });
-    await refreshDerivedFacts(tx);
+    const step = timedSteps(onStep);
+    await step('lock the graph', () => takeGraphWriteLock(tx));
+    const plan = await step('plan', async () => planGraph(pages, await readKnownRoles(tx)));
+    const before = await step('snapshot before', () => snapshot(tx, plan));
+    await step('remove earlier contributions', () => removeContributions(tx, plan.files));
+    await step('write', () => writePlan(tx, plan));
+    await step('tidy orphans and sources', async () => {
+      await run(tx, queries.deleteOrphans);
+      await run(tx, queries.rehomeSource, { files: plan.files });
+    });
+    await step('derive facts', () => refreshDerivedFacts(tx));
     // A shared node seen before is looked at again: a role or skill the pages no longer name may still exist.
-    const after = await snapshot(tx, plan, before);
+    const after = await step('snapshot after', () => snapshot(tx, plan, before));
     return {
       files: plan.files,
       ...diffSnapshots(before, after),
       ...pageFindings(pages, plan),
     };
   });
+}
+
+function timedSteps(onStep: ImportStepTimer | undefined) {
+  return async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const value = await work();
+    onStep?.(name, performance.now() - started);
+    return value;
+  };
 }
 
 async function readKnownRoles(tx: ManagedTransaction): Promise<KnownRoles> {
