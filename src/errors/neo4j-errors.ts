@@ -24,3 +24,8 @@ export function isTimedOut(error: unknown): boolean {
 export function isDatabaseUnavailable(error: unknown): boolean {
   return error instanceof Neo4jError && (error.code === 'ServiceUnavailable' || error.code === 'SessionExpired' || isRetriableError(error));
 }
+
+/** A transaction that would hold more memory than the database allows one (dbms.memory.transaction.total.max). */
+export function isOutOfTransactionMemory(error: unknown): boolean {
+  return error instanceof Neo4jError && error.code === 'Neo.TransientError.General.MemoryPoolOutOfMemoryError';
+}

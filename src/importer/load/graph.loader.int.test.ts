@@ -116,6 +116,16 @@ describe('loading the seed', () => {
     expect(first.created.Role).toBe(6);
   });
 
+  it('counts what a first import into an empty graph creates as it counts an import into a graph holding something else', async () => {
+    const intoEmpty = await loadPages(database, await seedPages());
+    await clearGraph(database);
+    await database.write("CREATE (:Role {id: 'somebody-elses', title: 'Somebody else', pageFile: 'elsewhere.md', sourceFile: 'elsewhere.md', sourceLine: 1})");
+    const beside = await loadPages(database, await seedPages());
+    expect(intoEmpty.created).toEqual(beside.created);
+    expect(intoEmpty.created.REQUIRES_SKILL).toBeGreaterThan(0);
+    expect([intoEmpty.updated, intoEmpty.removed, beside.updated, beside.removed]).toEqual([{}, {}, {}, {}]);
+  });
+
   it('makes a skill that two pages name one node', async () => {
     await loadPages(database, await seedPages());
     expect(await one("MATCH (s:Skill {id: 'change-management'}) RETURN count(s) AS value")).toBe(1);

@@ -14,8 +14,9 @@ import {
   type SharedLabel,
 } from '../plan/graph.model.js';
 import { planGraph, type KnownRoles } from '../plan/graph.planner.js';
-import { diffSnapshots, pageFindings, type ImportReport, type Snapshot } from '../import.report.js';
+import { diffSnapshots, pageFindings, type Counts, type ImportReport, type Snapshot } from '../import.report.js';
 import type { RolePage } from '../parse/page.model.js';
+import { failingFastWhenTooLarge } from './import-too-large.error.js';
 
 // Labels and relationship types in these queries come from the fixed lists of graph.model.ts, never from a
 // page: Cypher cannot take them as parameters, and everything a page says travels as a parameter.
@@ -32,6 +33,8 @@ const typesAt = (label: NodeLabel) =>
     .join('|');
 
 const queries = {
+  // The lock node that every writer takes is no content.
+  anyContent: 'MATCH (n) WHERE NOT n:GraphWriteLock RETURN 1 LIMIT 1',
   knownRoles: 'MATCH (r:Role) RETURN r.id AS id, coalesce(r.aliases, [r.id]) AS aliases, r.pageFile AS pageFile',
   ownedSnapshot: `
     MATCH (n:${anyOwnedLabel}) WHERE n.sourceFile IN $files
@@ -86,30 +89,34 @@ export type ImportStepTimer = (step: string, ms: number) => void;
  * a page that fails to load leaves the database exactly as it was.
  */
 export async function loadPages(database: Database, pages: RolePage[], onStep?: ImportStepTimer): Promise<ImportReport> {
-  return database.writeTransaction(async (tx) => {
-    const step = timedSteps(onStep);
-    await step('lock the graph', () => takeGraphWriteLock(tx));
-    const plan = await step('plan', async () => planGraph(pages, await readKnownRoles(tx)));
-    const before = await step('snapshot before', () => snapshot(tx, plan));
-    await step('remove earlier contributions', () => removeContributions(tx, plan.files));
-    await step('write', () => writePlan(tx, plan));
-    await step('tidy orphans and sources', async () => {
-      await run(tx, queries.deleteOrphans);
-      await run(tx, queries.rehomeSource, { files: plan.files });
-    });
-    await step('derive facts', () => refreshDerivedFacts(tx));
-    // A shared node seen before is looked at again: a role or skill the pages no longer name may still exist.
-    const after = await step('snapshot after', () => snapshot(tx, plan, before));
-    return {
-      files: plan.files,
-      ...diffSnapshots(before, after),
-      ...pageFindings(pages, plan),
-    };
-  });
+  return database.writeTransaction((tx) => failingFastWhenTooLarge(pages.length, () => writePages(tx, pages, timedSteps(onStep))));
 }
 
-function timedSteps(onStep: ImportStepTimer | undefined) {
-  return async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+async function writePages(tx: ManagedTransaction, pages: RolePage[], step: TimedStep): Promise<ImportReport> {
+  await step('lock the graph', () => takeGraphWriteLock(tx));
+  const plan = await step('plan', async () => planGraph(pages, await readKnownRoles(tx)));
+  // Into an empty graph (a first import, often the largest) nothing can be replaced, updated or removed:
+  // what the files contributed is all created, and counting it in Neo4j spares reading it back whole.
+  const empty = await step('look for content', async () => (await run(tx, queries.anyContent)).length === 0);
+  const before = empty ? new Map() : await step('snapshot before', () => snapshot(tx, plan));
+  if (!empty) await step('remove earlier contributions', () => removeContributions(tx, plan.files));
+  await step('write', () => writePlan(tx, plan));
+  await step('tidy orphans and sources', async () => {
+    await run(tx, queries.deleteOrphans);
+    await run(tx, queries.rehomeSource, { files: plan.files });
+  });
+  await step('derive facts', () => refreshDerivedFacts(tx));
+  const changes = empty
+    ? { created: await step('count what was created', () => countSnapshot(tx, plan)), updated: {}, removed: {} }
+    : // A shared node seen before is looked at again: a role or skill the pages no longer name may still exist.
+      diffSnapshots(before, await step('snapshot after', () => snapshot(tx, plan, before)));
+  return { files: plan.files, ...changes, ...pageFindings(pages, plan) };
+}
+
+type TimedStep = <T>(name: string, work: () => Promise<T>) => Promise<T>;
+
+function timedSteps(onStep: ImportStepTimer | undefined): TimedStep {
+  return async (name, work) => {
     const started = performance.now();
     const value = await work();
     onStep?.(name, performance.now() - started);
@@ -127,22 +134,42 @@ async function readKnownRoles(tx: ManagedTransaction): Promise<KnownRoles> {
   return known;
 }
 
+/** The queries of a snapshot: each returns the kind, id and properties of what the files contributed. */
+function snapshotQueries(plan: GraphPlan, seenBefore: Snapshot): { query: string; parameters: Record<string, unknown> }[] {
+  return [
+    { query: queries.ownedSnapshot, parameters: { files: plan.files, labels: ownedLabels } },
+    ...sharedLabels.map((label) => ({
+      query: queries.sharedSnapshot(label),
+      parameters: {
+        files: plan.files,
+        ids: [...plan.nodes.filter((node) => node.label === label).map((node) => node.id), ...(seenBefore.get(label)?.keys() ?? [])],
+      },
+    })),
+    { query: queries.relationshipSnapshot, parameters: { files: plan.files } },
+  ];
+}
+
 async function snapshot(tx: ManagedTransaction, plan: GraphPlan, seenBefore: Snapshot = new Map()): Promise<Snapshot> {
   const result: Snapshot = new Map();
-  const collect = async (query: string, parameters: Record<string, unknown>): Promise<void> => {
+  for (const { query, parameters } of snapshotQueries(plan, seenBefore)) {
     for (const row of await run<{ kind: string; id: string; properties: Properties }>(tx, query, parameters)) {
       let byId = result.get(row.kind);
       if (!byId) result.set(row.kind, (byId = new Map()));
       byId.set(row.id, row.properties);
     }
-  };
-  await collect(queries.ownedSnapshot, { files: plan.files, labels: ownedLabels });
-  for (const label of sharedLabels) {
-    const ids = [...plan.nodes.filter((node) => node.label === label).map((node) => node.id), ...(seenBefore.get(label)?.keys() ?? [])];
-    await collect(queries.sharedSnapshot(label), { files: plan.files, ids });
   }
-  await collect(queries.relationshipSnapshot, { files: plan.files });
   return result;
+}
+
+/** How many of each kind a snapshot would hold, counted where they are: what diffSnapshots calls created after an import into an empty graph. */
+async function countSnapshot(tx: ManagedTransaction, plan: GraphPlan): Promise<Counts> {
+  const counts: Counts = {};
+  for (const { query, parameters } of snapshotQueries(plan, new Map())) {
+    for (const row of await run<{ kind: string; count: number }>(tx, `CALL () { ${query} } RETURN kind, count(DISTINCT id) AS count`, parameters)) {
+      counts[row.kind] = (counts[row.kind] ?? 0) + row.count;
+    }
+  }
+  return counts;
 }
 
 async function removeContributions(tx: ManagedTransaction, files: string[]): Promise<void> {
