@@ -145,6 +145,17 @@ describe('paths on a dense graph with cycles', () => {
     expect(transitionPlan.truncated).toBe(false);
   });
 
+  it('says it cut a list exactly as long as the paths of fewer hops, since longer paths follow', async () => {
+    const { from, to } = busiestPair();
+    const expected = ranked(allPaths(from, to, 6, null), 'HOPS');
+    const hopsOf = (path: string[]) => path.length - 1;
+    const first = expected.findLastIndex((path) => hopsOf(path) < hopsOf(expected.at(-1) as string[])) + 1;
+    expect(first).toBeGreaterThan(0);
+    const { transitionPlan } = await api.data(plan, { from, to, maxHops: 6, orderBy: 'HOPS', first });
+    expect(roleIdsOf(transitionPlan.paths)).toEqual(expected.slice(0, first));
+    expect(transitionPlan.truncated).toBe(true);
+  });
+
   it('answers transitionPaths at maxHops 6 with the same ranked, capped list', async () => {
     const { from, to } = busiestPair();
     const expected = ranked(allPaths(from, to, 6, null), 'YEARS');
