@@ -1,7 +1,8 @@
-import { fitViewportToNodes } from '@sigma/utils';
+import { getCameraStateToFitViewportToNodes } from '@sigma/utils';
 import { DirectedGraph } from 'graphology';
 import Sigma from 'sigma';
-import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import { EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
+import type { CameraState, EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { screenful } from '../../src/career-map/screenful.js';
 import { currentColour, labelSize, mutedNode, pathColour } from './map-look.js';
 import type { CareerMapData, MapCluster, MapNode, NodeKind } from './queries.js';
@@ -22,6 +23,15 @@ const kindColours: Record<NodeKind, { fill: string; pale: string }> = {
 const edgeColour = '#6b7280';
 /** On a large map every arrow drawn at full strength is a grey wash: faint until a focus picks some. */
 const faintEdge = 'rgba(107, 114, 128, 0.12)';
+/**
+ * A large map draws its roles as WebGL points and its faint edges as hairlines (WebGL lines, one pixel, no
+ * arrowhead); only the edges of a focus or a path are arrows. Without a GPU, WebGL runs in software, where
+ * sigma's default shapes (drawn as one instance per node or edge) made a frame of 3,000 roles and 9,000
+ * transitions take several hundred milliseconds, and points and lines a fraction of that. At the scale of an
+ * overview an arrowhead is too small to read anyway.
+ */
+const dot = 'dot';
+const hairline = 'hairline';
 
 
 export interface Highlight {
@@ -104,12 +114,12 @@ export class GraphView {
         size: this.large ? 0.5 : 2,
         color: this.large ? faintEdge : edgeColour,
         label: edge.label,
-        type: 'arrow',
+        type: this.large ? hairline : 'arrow',
       });
     }
     this.renderer?.kill();
     this.graph = graph;
-    this.renderer = new Sigma(graph, this.container, {
+    this.renderer = new Sigma<NodeAttributes, EdgeAttributes>(graph, this.container, {
       labelSize,
       labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
       labelWeight: '600',
@@ -119,6 +129,9 @@ export class GraphView {
       edgeLabelWeight: '600',
       renderEdgeLabels: true,
       defaultEdgeType: 'arrow',
+      defaultNodeType: this.large ? dot : 'circle',
+      nodeProgramClasses: { [dot]: NodePointProgram },
+      edgeProgramClasses: { [hairline]: EdgeLineProgram },
       labelRenderedSizeThreshold: this.large ? 5 : 0,
       labelGridCellSize: 150,
       labelDensity: 0.8,
@@ -155,8 +168,9 @@ export class GraphView {
     const before = this.highlight;
     const moved = highlight.goTo !== null && highlight.goTo.join(' ') !== before.goTo?.join(' ');
     this.highlight = highlight;
-    this.redraw(before, highlight);
+    // The camera first: it reads where sigma placed the nodes, which a full refresh forgets until its render.
     if (moved) this.keepInView(true);
+    this.redraw(before, highlight);
   }
 
   /**
@@ -170,9 +184,8 @@ export class GraphView {
     const graph = this.graph;
     if (!renderer || !graph) return;
     if (!sameSet(before.focus, after.focus) || !sameSet(before.paths?.transitions ?? null, after.paths?.transitions ?? null) || !sameSet(before.paths?.roles ?? null, after.paths?.roles ?? null)) {
-      // Not scheduled: until the render processes them, the nodes' display data are not yet normalised, and
-      // the camera about to move to the paths reads them.
-      renderer.refresh();
+      // Scheduled, as the camera's move is: one render for both.
+      renderer.refresh({ schedule: true });
       return;
     }
     const changed = [...new Set([before.role, after.role, before.from, after.from, before.to, after.to])].filter((id): id is string => id !== null && graph.hasNode(id));
@@ -181,14 +194,13 @@ export class GraphView {
 
   zoomBy(factor: number): void {
     const camera = this.renderer?.getCamera();
-    if (!camera) return;
-    void camera.animate({ ratio: camera.ratio / factor }, { duration: 200 });
+    if (camera) this.move({ ratio: camera.ratio / factor }, 200);
   }
 
   /** The whole map in view. */
   fit(): void {
     this.highlight = { ...this.highlight, goTo: null };
-    void this.renderer?.getCamera().animatedReset({ duration: 300 });
+    this.move({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }, 300);
   }
 
   /** After the container changes size, as when the view comes back into sight. */
@@ -202,22 +214,36 @@ export class GraphView {
     const renderer = this.renderer;
     const goTo = this.highlight.goTo?.filter((id) => this.graph?.hasNode(id));
     if (!renderer || !goTo?.length || !this.container.clientWidth) return;
-    renderer.resize(true);
+    // Measured, not forced: a forced resize reallocates every canvas, which the next frame then fills anew.
+    renderer.resize();
+    const camera = renderer.getCamera();
+    let state: Partial<CameraState>;
     if (goTo.length === 1) {
       // One role: on a large map, its place at a zoom where its name and its neighbours' read; on a small
       // one, whose names all read, the camera moves only if the role is out of sight.
       const data = renderer.getNodeDisplayData(goTo[0]);
       if (!data) return;
-      const camera = renderer.getCamera();
       const seen = renderer.framedGraphToViewport(data);
       const inSight = seen.x >= 0 && seen.y >= 0 && seen.x <= this.container.clientWidth && seen.y <= this.container.clientHeight;
       if (!this.large && inSight) return;
-      const state = { x: data.x, y: data.y, ratio: this.large ? Math.min(camera.ratio, 0.08) : camera.ratio };
-      if (animate) void camera.animate(state, { duration: 400 });
-      else camera.setState(state);
-      return;
+      state = { x: data.x, y: data.y, ratio: this.large ? Math.min(camera.ratio, 0.08) : camera.ratio };
+    } else {
+      state = getCameraStateToFitViewportToNodes(renderer as unknown as Sigma, goTo);
     }
-    void fitViewportToNodes(renderer as unknown as Sigma, goTo, { animate });
+    if (animate) this.move(state, 400);
+    else camera.setState(state);
+  }
+
+  /**
+   * Each frame of a large map redraws thousands of nodes and edges, which WebGL without a GPU (software, as
+   * in a headless or GPU-less browser) takes a few hundred milliseconds over: there the camera goes in one
+   * frame, where an animation would draw several.
+   */
+  private move(state: Partial<CameraState>, duration: number): void {
+    const camera = this.renderer?.getCamera();
+    if (!camera) return;
+    if (this.large) camera.setState(state);
+    else void camera.animate(state, { duration });
   }
 
   private nodeLook(node: string, data: NodeAttributes): Partial<NodeDisplayData> {
@@ -262,12 +288,12 @@ export class GraphView {
     const look: Partial<EdgeDisplayData> = { ...data };
     if (!graph) return look;
     if (paths) {
-      if (paths.transitions.has(edge)) return { ...look, color: pathColour, size: this.large ? 3 : 4, zIndex: 2 };
+      if (paths.transitions.has(edge)) return { ...look, type: 'arrow', color: pathColour, size: this.large ? 3 : 4, zIndex: 2 };
       return { ...look, hidden: this.large, color: faintEdge, label: null };
     }
     if (focus) {
       const inside = focus.has(graph.source(edge)) && focus.has(graph.target(edge));
-      return inside ? { ...look, color: edgeColour, size: this.large ? 1.5 : 2, zIndex: 1 } : { ...look, hidden: true };
+      return inside ? { ...look, type: 'arrow', color: edgeColour, size: this.large ? 1.5 : 2, zIndex: 1 } : { ...look, hidden: true };
     }
     // Years on every arrow are for a map small enough to read them all.
     return this.large ? { ...look, label: null } : look;
