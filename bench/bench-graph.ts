@@ -97,9 +97,10 @@ export async function loadGeneratedGraph(
   options: { pageCache?: string | null } = {},
 ): Promise<GeneratedGraph> {
   const figures: Record<string, string> = {};
-  const taxonomy = generateTaxonomy({ ...size, zipfExponent: size.zipfExponent ?? 0.65 });
+  const generated: TaxonomyOptions = { ...size, zipfExponent: size.zipfExponent ?? 0.65, lateralMoves: size.lateralMoves ?? 0 };
+  const taxonomy = generateTaxonomy(generated);
   const cacheDir = options.pageCache === undefined ? defaultPageCache : options.pageCache;
-  const cacheFile = cacheDir ? join(cacheDir, `${await pagesKey(size)}.json`) : null;
+  const cacheFile = cacheDir ? join(cacheDir, `${await pagesKey(generated)}.json`) : null;
   const cached = cacheFile ? await readFile(cacheFile, 'utf8').then((text) => JSON.parse(text) as RolePage[], () => null) : null;
   let pages: RolePage[];
   if (cached) {
@@ -135,9 +136,12 @@ export async function loadGeneratedGraph(
  */
 const defaultPageCache = join(projectRoot, '.generated', 'bench-pages');
 
-/** A digest of the size and of the sources of the generator and the importer, which decide the pages. */
-async function pagesKey(size: GraphSize): Promise<string> {
-  const hash = createHash('sha256').update(JSON.stringify(size));
+/**
+ * A digest of the generator's options, defaults filled in and in one order (the benches spell the same size
+ * differently), and of the sources of the generator and the importer, which decide the pages.
+ */
+async function pagesKey(options: TaxonomyOptions): Promise<string> {
+  const hash = createHash('sha256').update(JSON.stringify(Object.entries(options).sort(([a], [b]) => a.localeCompare(b))));
   for (const folder of ['src/generator', 'src/importer']) {
     for (const name of (await readdir(join(projectRoot, folder))).filter((file) => file.endsWith('.ts') && !file.includes('.test.')).sort()) {
       hash.update(name).update(await readFile(join(projectRoot, folder, name)));
