@@ -32,8 +32,9 @@ export interface DrawnMap {
   edges: { id: string; label: string | null; state: 'on-path' | 'hidden' | 'plain' }[];
 }
 
-/** What sigma drew: its instance hangs on the container it draws in. */
+/** What sigma drew: its instance hangs on the container it draws in. A name is shown if it was painted. */
 export async function drawnMap(page: Page): Promise<DrawnMap> {
+  const painted = new Set((await paintedLabels(page)).map((label) => label.text));
   const drawn = await page.evaluate(() => {
     interface Display { x: number; y: number; color: string; label: string | null; hidden?: boolean; highlighted?: boolean }
     interface Renderer {
@@ -43,18 +44,16 @@ export async function drawnMap(page: Page): Promise<DrawnMap> {
       };
       getNodeDisplayData(id: string): Display;
       getEdgeDisplayData(id: string): Display;
-      getNodeDisplayedLabels(): Set<string>;
       framedGraphToViewport(point: { x: number; y: number }): { x: number; y: number };
       getSetting(name: 'labelSize'): number;
     }
     const container = document.getElementById('map') as HTMLElement & { sigma: Renderer };
     const renderer = container.sigma;
     const graph = renderer.getGraph();
-    const labels = renderer.getNodeDisplayedLabels();
     // No named function in here: tsx (the bench) wraps those in a `__name` helper that the page does not have.
     const nodes = graph.mapNodes((id, attributes) => {
       const data = renderer.getNodeDisplayData(id);
-      return { kind: attributes.kind, id, ...renderer.framedGraphToViewport(data), label: data.label, labelShown: labels.has(id), color: data.color, highlighted: Boolean(data.highlighted) };
+      return { kind: attributes.kind, id, ...renderer.framedGraphToViewport(data), label: data.label, color: data.color, highlighted: Boolean(data.highlighted) };
     });
     return {
       width: container.clientWidth,
@@ -72,11 +71,62 @@ export async function drawnMap(page: Page): Promise<DrawnMap> {
     ...drawn,
     roles: drawn.roles.map(({ kind: _kind, color, highlighted, ...role }) => ({
       ...role,
+      labelShown: role.label !== null && painted.has(role.label),
       state: highlighted ? 'current' : color === pathColour ? 'on-path' : color === mutedNode ? 'dimmed' : 'plain',
     })),
-    clusters: drawn.clusters.map(({ id, label, labelShown }) => ({ id, label, labelShown })),
+    clusters: drawn.clusters.map(({ id, label }) => ({ id, label, labelShown: label !== null && painted.has(label) })),
     edges: drawn.edges.map(({ id, label, color, hidden }) => ({ id, label, state: hidden ? 'hidden' : color === pathColour ? 'on-path' : 'plain' })),
   };
+}
+
+/** A node's name as painted on the map's canvases, with the box its ink covers, in CSS pixels. */
+export interface PaintedLabel {
+  text: string;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * The node names the renderer paints, read from the canvas calls of one synchronous render: whatever chose or
+ * dropped them, this is what a person sees. The labels layer has every name; the hover layer the chosen role's
+ * again, on its white box, which counts once.
+ */
+export async function paintedLabels(page: Page): Promise<PaintedLabel[]> {
+  const painted = await page.evaluate(() => {
+    interface Renderer { getCanvases(): Record<string, HTMLCanvasElement>; refresh(): void }
+    const renderer = (document.getElementById('map') as HTMLElement & { sigma: Renderer }).sigma;
+    const contexts = ['labels', 'hovers'].map((layer) => renderer.getCanvases()[layer]?.getContext('2d') as CanvasRenderingContext2D);
+    const texts: { text: string; left: number; top: number; right: number; bottom: number }[] = [];
+    for (const context of contexts) {
+      const fillText = context.fillText.bind(context);
+      // An own property over the prototype's method, deleted after the render. No named function in here: see drawnMap.
+      context.fillText = (text: string, x: number, y: number, maxWidth?: number) => {
+        const ink = context.measureText(text);
+        texts.push({ text, left: x - ink.actualBoundingBoxLeft, top: y - ink.actualBoundingBoxAscent, right: x + ink.actualBoundingBoxRight, bottom: y + ink.actualBoundingBoxDescent });
+        fillText(text, x, y, maxWidth);
+      };
+    }
+    try {
+      renderer.refresh();
+    } finally {
+      for (const context of contexts) delete (context as Partial<CanvasRenderingContext2D>).fillText;
+    }
+    return texts;
+  });
+  const seen = new Set<string>();
+  return painted.filter((label) => {
+    const key = JSON.stringify(label);
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
+}
+
+/** Each pair of painted names whose ink overlaps, as "A / B". */
+export function overlappingLabels(labels: PaintedLabel[]): string[] {
+  return labels.flatMap((a, index) =>
+    labels.slice(index + 1).filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom).map((b) => `${a.text} / ${b.text}`),
+  );
 }
 
 /** The roles of `ids` that are drawn outside the map's box (none, when all are in view). */

@@ -8,7 +8,7 @@ import { openTestDatabase } from '../../tests/neo4j.js';
 import { buildWeb } from '../../web/build.js';
 import { projectRoot } from '../config.js';
 import { Database } from '../neo4j/database.js';
-import { accessibilityViolations, drawnMap, launchChromium, mapDrawn, outOfView } from './career-map.browser-probe.js';
+import { accessibilityViolations, drawnMap, launchChromium, mapDrawn, outOfView, overlappingLabels, paintedLabels } from './career-map.browser-probe.js';
 import { careerMapRouter } from './web.router.js';
 
 // The page in a real headless Chromium (CHROMIUM_PATH or a usual path; playwright-core downloads no browser),
@@ -107,6 +107,22 @@ describe.each([
     await eventually(() => panelHeading(page).textContent()).toBe('Explore the ladder');
     expect(consoleErrors).toEqual([]);
     await screenshot('map');
+  });
+
+  it('never paints two names over each other, at the first view or zoomed in, and always names the chosen role', async () => {
+    await page.goto(`${api.server.url}/?role=vp`);
+    await mapDrawn(page);
+    await eventually(async () => (await drawnMap(page)).roles.find((node) => node.id === 'vp')?.state).toBe('current');
+    const ratio = () => page.evaluate(() => (document.getElementById('map') as HTMLElement & { sigma: { getCamera(): { ratio: number } } }).sigma.getCamera().ratio);
+    for (let step = 0; step < 4; step += 1) {
+      const labels = await paintedLabels(page);
+      expect(overlappingLabels(labels)).toEqual([]);
+      expect(labels.map((label) => label.text)).toContain('VP');
+      const before = await ratio();
+      await page.locator('#zoom-in').click();
+      await eventually(ratio).toBeCloseTo(before / 1.25, 5);
+    }
+    expect(consoleErrors).toEqual([]);
   });
 
   it('opens the panel of a clicked role, with its 26 skills by category, and keeps it in the URL', async () => {

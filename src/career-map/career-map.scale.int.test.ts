@@ -10,7 +10,7 @@ import { buildWeb } from '../../web/build.js';
 import { projectRoot } from '../config.js';
 import type { GeneratedRole, Taxonomy } from '../generator/taxonomy.generator.js';
 import { slug } from '../slug.js';
-import { drawnMap, launchChromium, mapDrawn, outOfView } from './career-map.browser-probe.js';
+import { drawnMap, launchChromium, mapDrawn, outOfView, overlappingLabels, paintedLabels } from './career-map.browser-probe.js';
 import { careerMapRouter } from './web.router.js';
 
 // The page on generated taxonomies of 300 and 3,000 roles, in a real Chromium. What the tests expect comes
@@ -130,6 +130,36 @@ describe.each(mapTestSizes)('the career map of $roles generated roles', (size) =
     }
   });
 
+  it('never paints two names over each other, from the overview to a close-up, and always names the chosen role', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await page.goto(api.server.url);
+      await mapDrawn(page);
+      expect(overlappingLabels(await paintedLabels(page))).toEqual([]);
+      const role = path.via;
+      await eventually(() => page.locator('#role-input').isEnabled()).toBe(true);
+      await choose(page, 'role', role.title);
+      await eventually(async () => (await drawnMap(page)).roles.find((drawn) => drawn.id === idOf(role))?.state).toBe('current');
+      // From the close-up the role opens at, out to where sigma's label grid offers nine names to a cell of 500
+      // pixels, more than a rung of roles 100 pixels apart has room for.
+      let labels = await paintedLabels(page);
+      for (let step = 0; step < 6; step += 1) {
+        expect(overlappingLabels(labels)).toEqual([]);
+        expect(labels.map((label) => label.text)).toContain(role.title);
+        await page.locator('#zoom-out').click();
+        labels = await paintedLabels(page);
+      }
+      // A crowded view, not an empty one: the neighbourhood is named, and sigma offered names that would have run
+      // into them.
+      expect(labels.length).toBeGreaterThanOrEqual(5);
+      const offered = await page.evaluate(() => (document.getElementById('map') as HTMLElement & { sigma: { getNodeDisplayedLabels(): Set<string> } }).sigma.getNodeDisplayedLabels().size);
+      expect(offered).toBeGreaterThan(labels.length);
+      await page.screenshot({ path: join(artifacts, `career-map-${size.roles}-labels-1280x800.png`) });
+    } finally {
+      await page.close();
+    }
+  });
+
   it('highlights a path from a start to a goal and keeps all of it in view', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     try {
@@ -144,6 +174,9 @@ describe.each(mapTestSizes)('the career map of $roles generated roles', (size) =
         const map = await drawnMap(page);
         return outOfView(map, map.roles.filter((drawn) => drawn.state === 'on-path').map((drawn) => drawn.id));
       }).toEqual([]);
+      // Every role of the path is named, and no two names run into each other.
+      expect((await drawnMap(page)).roles.filter((drawn) => drawn.state === 'on-path' && !drawn.labelShown).map((drawn) => drawn.id)).toEqual([]);
+      expect(overlappingLabels(await paintedLabels(page))).toEqual([]);
       await page.screenshot({ path: join(artifacts, `career-map-${size.roles}-path-1280x800.png`) });
     } finally {
       await page.close();

@@ -4,13 +4,15 @@ import Sigma from 'sigma';
 import { EdgeLineProgram, NodePointProgram } from 'sigma/rendering';
 import type { CameraState, EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { screenful } from '../../src/career-map/screenful.js';
+import { LabelPlacement, type LabelRank } from './label-placement.js';
 import { currentColour, labelSize, mutedNode, pathColour } from './map-look.js';
 import type { CareerMapData, MapCluster, MapNode, NodeKind } from './queries.js';
 
 /**
  * Why sigma.js: it draws nodes and edges with WebGL, so 3,000 roles and 9,000 transitions pan and zoom at
- * frame rate, and it shows a label only where the label grid has room for it, which is the semantic zoom the
- * map needs. The layout comes from the server (careerMap's x and y), so the page lays out nothing.
+ * frame rate, and its label grid shows more names the closer one zooms, which is the semantic zoom the map
+ * needs; LabelPlacement then draws only those that do not run into each other. The layout comes from the
+ * server (careerMap's x and y), so the page lays out nothing.
  */
 
 /** Full colour for a role with a page of its own, pale for one known only from other pages. */
@@ -73,6 +75,7 @@ export class GraphView {
   private large = false;
   private readonly resizeObserver = new ResizeObserver(() => this.keepInView());
   private fullScreen = false;
+  private readonly labels = new LabelPlacement((node) => this.labelRank(node));
 
   constructor(
     private readonly container: HTMLElement,
@@ -100,7 +103,7 @@ export class GraphView {
     const graph = new DirectedGraph<NodeAttributes, EdgeAttributes>();
     const roleSize = this.large ? 3 : 9;
     for (const node of careerMap.nodes) {
-      // A map that fits on a screen shows every name; a larger one, those the label grid has room for.
+      // A map that fits on a screen offers every name; a larger one, those the label grid has room for.
       graph.addNode(node.id, { x: node.x, y: node.y, size: roleSize, color: colourOf(node), label: node.label, kind: 'role', forceLabel: !this.large });
     }
     // Each cluster's name sits above its block on a node the colour of the paper: in the label grid it
@@ -135,6 +138,7 @@ export class GraphView {
       labelRenderedSizeThreshold: this.large ? 5 : 0,
       labelGridCellSize: 150,
       labelDensity: 0.8,
+      defaultDrawNodeLabel: this.labels.collect,
       hideEdgesOnMove: this.large,
       zIndex: true,
       minCameraRatio: 0.02,
@@ -145,6 +149,9 @@ export class GraphView {
       nodeReducer: (node, data) => this.nodeLook(node, data),
       edgeReducer: (edge, data) => this.edgeLook(edge, data),
     });
+    this.renderer.on('afterRender', () => this.labels.place());
+    // The constructor drew the first frame before the listener was there.
+    this.labels.place();
     this.renderer.on('clickNode', ({ node }) => {
       if (node.startsWith(clusterPrefix)) this.onPickCluster(node.slice(clusterPrefix.length));
       else this.onPick(node);
@@ -267,6 +274,8 @@ export class GraphView {
     if (onPath) {
       look.color = pathColour;
       look.zIndex = 2;
+      // Named whatever the label grid would pick at this zoom; LabelPlacement keeps them clear of each other.
+      look.forceLabel = true;
     }
     const mark = node === from ? 'Start' : node === to ? 'Goal' : null;
     if (mark) {
@@ -280,6 +289,17 @@ export class GraphView {
       look.zIndex = 3;
     }
     return look;
+  }
+
+  /**
+   * The chosen role, the start and the goal keep their names; a path's roles come next, then the cluster names,
+   * which say where on the map one is, then every other role.
+   */
+  private labelRank(node: string): LabelRank {
+    const { role, from, to, paths } = this.highlight;
+    if (node === role || node === from || node === to) return { rank: 3, kept: true };
+    if (paths?.roles.has(node)) return { rank: 2, kept: false };
+    return { rank: node.startsWith(clusterPrefix) ? 1 : 0, kept: false };
   }
 
   private edgeLook(edge: string, data: EdgeAttributes): Partial<EdgeDisplayData> {
