@@ -176,6 +176,25 @@ describe("a curator's write derives only what it changes", { timeout: 300_000 },
     }
   });
 
+  it('keeps levels exact when a transition closes a cycle, when one leads into it and when it opens again', async () => {
+    const curation = new CurationRepository(database);
+    // The longest chain of three roles, so that the cycle and what leads into it change levels above them.
+    const [chain] = await database.read<{ a: string; b: string; c: string }>(`
+      MATCH (x:Role)-[:TRANSITIONS_TO]->(y:Role)-[:TRANSITIONS_TO]->(z:Role) WHERE x <> z
+      RETURN x.id AS a, y.id AS b, z.id AS c ORDER BY z.level DESC, a, b, c LIMIT 1`);
+    const [outside] = await database.read<{ id: string }>('MATCH (r:Role) WHERE r.level = 1 AND NOT r.id IN $ids RETURN r.id AS id ORDER BY id LIMIT 1', { ids: Object.values(chain ?? {}) });
+    if (!chain || !outside) throw new Error('the generated graph has no chain of three roles');
+    const transition = { timelineText: null, minYears: null, maxYears: null, openEnded: false };
+    await curation.upsertTransition(chain.c, chain.a, transition);
+    await expectDerivedAsFull(`the cycle ${chain.a} → ${chain.b} → ${chain.c} → ${chain.a}`);
+    await curation.upsertTransition(outside.id, chain.b, transition);
+    await expectDerivedAsFull(`${outside.id} → ${chain.b}, into the cycle`);
+    await curation.deleteTransition(chain.c, chain.a);
+    await expectDerivedAsFull('the cycle opened again');
+    await curation.deleteRole(chain.a);
+    await expectDerivedAsFull(`deleteRole(${chain.a})`);
+  });
+
   it('gives a role without a page the skill its new predecessor gained at the same time', async () => {
     const [one, other] = writers.map((writer) => new CurationRepository(writer)) as [CurationRepository, CurationRepository];
     const [{ id: predecessor } = { id: '' }] = await database.read<{ id: string }>('MATCH (r:Role) WHERE r.pageFile IS NOT NULL RETURN r.id AS id ORDER BY id LIMIT 1');
