@@ -32,7 +32,12 @@ const queries = {
       MATCH (r)-[:HAS_RESPONSIBILITY|HAS_ACTIVITY|HAS_SCOPE|HAS_FACT|HAS_SECTION]->(owned) DETACH DELETE owned
     }
     CALL (r) {
-      MATCH (t:Transition) WHERE (r)-[:HAS_TRANSITION]->(t) OR (t)-[:LEADS_TO]->(r)
+      // Two expansions from r: a WHERE with OR over both directions scanned every transition.
+      CALL (r) {
+        MATCH (r)-[:HAS_TRANSITION]->(t:Transition) RETURN t
+        UNION
+        MATCH (t:Transition)-[:LEADS_TO]->(r) RETURN t
+      }
       CALL (t) { MATCH (t)-[:REQUIRES_SHIFT|HAS_ACTION|HAS_PITFALL|HAS_INDICATOR]->(part) DETACH DELETE part }
       DETACH DELETE t
     }

@@ -20,14 +20,20 @@ const queries = {
   // Each role with its level and the roles its transitions lead to.
   ladderOfAll: 'MATCH (r:Role) RETURN r.id AS id, r.level AS level, COLLECT { MATCH (r)-[:TRANSITIONS_TO]->(b:Role) RETURN b.id } AS next',
   // The same for every role a path of transitions, either way, joins to one of $ids: levels depend on nothing outside it.
+  // The starts are collected first (here and in rolesAbove): Neo4j 5.26 takes a seek of a unique id for one
+  // row even with IN, and then drops the DISTINCT after a pruning expand, returning a role once per start.
   ladderOf: `
-    MATCH (start:Role) WHERE start.id IN $ids MATCH (start)-[:TRANSITIONS_TO*0..]-(r:Role)
+    MATCH (start:Role) WHERE start.id IN $ids
+    WITH collect(start) AS starts UNWIND starts AS start
+    MATCH (start)-[:TRANSITIONS_TO*0..]-(r:Role)
     WITH DISTINCT r
     RETURN r.id AS id, r.level AS level, COLLECT { MATCH (r)-[:TRANSITIONS_TO]->(b:Role) RETURN b.id } AS next`,
   // Every role that one of $ids leads to, itself included, with the roles leading to it: the only levels a
   // change to the transitions into $ids can change (levelsAbove says why).
   rolesAbove: `
-    MATCH (start:Role) WHERE start.id IN $ids MATCH (start)-[:TRANSITIONS_TO*0..]->(r:Role)
+    MATCH (start:Role) WHERE start.id IN $ids
+    WITH collect(start) AS starts UNWIND starts AS start
+    MATCH (start)-[:TRANSITIONS_TO*0..]->(r:Role)
     WITH DISTINCT r
     RETURN r.id AS id, r.level AS level, COLLECT { MATCH (a:Role)-[:TRANSITIONS_TO]->(r) RETURN {id: a.id, level: a.level} } AS from`,
   setLevels: 'UNWIND $levels AS row MATCH (r:Role {id: row.id}) SET r.level = row.level',
@@ -181,10 +187,15 @@ async function refreshLevels(tx: ManagedTransaction, roots?: string[]): Promise<
  * whole ladders.
  */
 async function refreshLevelsAbove(tx: ManagedTransaction, starts: string[]): Promise<void> {
-  const roles = await run<RoleAbove & { level: number | null }>(tx, queries.rolesAbove, { ids: starts });
+  const roles = await readRolesAbove(tx, starts);
   const levels = levelsAbove(roles);
   if (levels) await storeLevels(tx, roles, levels);
   else await refreshLevels(tx, starts);
+}
+
+/** Every role that one of `starts` leads to, themselves included, once each, with the roles leading to it. */
+export async function readRolesAbove(tx: ManagedTransaction, starts: string[]): Promise<(RoleAbove & { level: number | null })[]> {
+  return run<RoleAbove & { level: number | null }>(tx, queries.rolesAbove, { ids: starts });
 }
 
 async function storeLevels(tx: ManagedTransaction, roles: { id: string; level: number | null }[], levels: Map<string, number>): Promise<void> {
