@@ -56,9 +56,9 @@ const queries = {
       s IS NOT NULL AND EXISTS { (:Role)-[q:REQUIRES_SKILL]->(s) WHERE q.derived IS NULL } AS listed`,
   // The transitions with a text that names one of the skills: for a listed skill, those that develop it
   // (texts change only with an import); for another, those whose texts have every stem of its name somewhere
-  // (refreshDerivedFacts stores them), a superset found in one pass over the transitions.
+  // (refreshDerivedFacts stores them), a superset found by the full-text index on those stems.
   developing: 'MATCH (s:Skill) WHERE s.id IN $skills MATCH (t:Transition)-[:DEVELOPS]->(s) RETURN DISTINCT t.id AS id',
-  mentioning: 'MATCH (t:Transition) WHERE any(needed IN $names WHERE all(stem IN needed WHERE stem IN t.stems)) RETURN t.id AS id',
+  mentioning: "CALL db.index.fulltext.queryNodes('transition_stems', $query) YIELD node RETURN node.id AS id",
   // The roles without a page among $roles, and those that $stating (whose stated skills change) lead to.
   pageless: `
     MATCH (r:Role) WHERE r.id IN $roles
@@ -95,7 +95,7 @@ export async function reachOf(tx: ManagedTransaction, scope: WriteScope): Promis
   const names = relisted.filter((skill) => !skill.listed).map((skill) => [...new Set(nameStems(skill.name))]).filter((needed) => needed.length > 0);
   const transitions = unique([
     ...(await ids(queries.developing, { skills: relisted.filter((skill) => skill.listed).map((skill) => skill.id) })),
-    ...(names.length > 0 ? (await run<{ id: string }>(tx, queries.mentioning, { names })).map((row) => row.id) : []),
+    ...(names.length > 0 ? (await run<{ id: string }>(tx, queries.mentioning, { query: everyStemOfOne(names) })).map((row) => row.id) : []),
   ]);
   const pageless = unique([
     ...(await ids(queries.pageless, { roles: unique([...skillsOf, ...(scope.arrivals ?? [])]), stating: skillsOf })),
@@ -113,4 +113,12 @@ export async function reachOf(tx: ManagedTransaction, scope: WriteScope): Promis
 
 function unique(ids: string[]): string[] {
   return [...new Set(ids)];
+}
+
+/**
+ * The Lucene query for the transitions whose stems hold every stem of one of the names. Stems are letters,
+ * digits and "&" (skill.matcher.ts): quoted, "&&" is a term and not Lucene's AND.
+ */
+export function everyStemOfOne(names: string[][]): string {
+  return names.map((needed) => `(${needed.map((stem) => `+stems:"${stem}"`).join(' ')})`).join(' ');
 }
