@@ -51,6 +51,9 @@ CREATE INDEX role_level IF NOT EXISTS FOR (n:Role) ON (n.level);
 CREATE INDEX skill_name IF NOT EXISTS FOR (n:Skill) ON (n.name);
 // The skills a few transitions' texts may name, sought by the longest stem of their names (derived-facts.writer.ts).
 CREATE INDEX skill_key_stem IF NOT EXISTS FOR (n:Skill) ON (n.keyStem);
+// The transitions whose texts hold every stem of a skill's name, found without reading every transition's list
+// (derived-facts.scope.ts); the keyword analyzer keeps each stem one term.
+CREATE FULLTEXT INDEX transition_stems IF NOT EXISTS FOR (n:Transition) ON EACH [n.stems] OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}};
 CREATE INDEX role_title IF NOT EXISTS FOR (n:Role) ON (n.title);
 CREATE INDEX role_page IF NOT EXISTS FOR (n:Role) ON (n.pageFile);
 CREATE FULLTEXT INDEX search_text IF NOT EXISTS FOR (n:Role|Skill) ON EACH [n.title, n.name, n.question, n.summary];

@@ -2,7 +2,6 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import type { WriteScope } from '../derived/derived-facts.scope.js';
 import { writeWithDerivedFacts } from '../derived/derived-facts.writer.js';
 import { run, type Database } from '../neo4j/database.js';
-import { takeGraphWriteLock } from '../neo4j/graph-write.lock.js';
 import type { TimelineYears } from '../transition/timeline-years.js';
 
 /** What the API writes is marked as its own source, so imports and curators can tell the two apart. */
@@ -33,7 +32,12 @@ const queries = {
       MATCH (r)-[:HAS_RESPONSIBILITY|HAS_ACTIVITY|HAS_SCOPE|HAS_FACT|HAS_SECTION]->(owned) DETACH DELETE owned
     }
     CALL (r) {
-      MATCH (t:Transition) WHERE (r)-[:HAS_TRANSITION]->(t) OR (t)-[:LEADS_TO]->(r)
+      // Two expansions from r: a WHERE with OR over both directions scanned every transition.
+      CALL (r) {
+        MATCH (r)-[:HAS_TRANSITION]->(t:Transition) RETURN t
+        UNION
+        MATCH (t:Transition)-[:LEADS_TO]->(r) RETURN t
+      }
       CALL (t) { MATCH (t)-[:REQUIRES_SHIFT|HAS_ACTION|HAS_PITFALL|HAS_INDICATOR]->(part) DETACH DELETE part }
       DETACH DELETE t
     }
@@ -88,7 +92,7 @@ export class CurationRepository {
   }
 
   async createRole(id: string, fields: RoleFields): Promise<void> {
-    await this.write({ ladder: [id] }, (tx) => run(tx, queries.createRole, { id, fields, source: apiSource }));
+    await this.write({ levelsFrom: [id] }, (tx) => run(tx, queries.createRole, { id, fields, source: apiSource }));
   }
 
   async updateRole(id: string, fields: RoleFields): Promise<void> {
@@ -113,19 +117,16 @@ export class CurationRepository {
 
   async upsertTransition(from: string, to: string, fields: TransitionFields): Promise<string> {
     const id = `${from}-to-${to}`;
-    await this.write({ ladder: [from, to], arrivals: [to] }, (tx) => run(tx, queries.upsertTransition, { id, from, to, fields, source: apiSource }));
+    await this.write({ levelsFrom: [to], arrivals: [to] }, (tx) => run(tx, queries.upsertTransition, { id, from, to, fields, source: apiSource }));
     return id;
   }
 
   async deleteTransition(from: string, to: string): Promise<number> {
-    return this.write({ ladder: [from, to], arrivals: [to] }, async (tx) => (await run<{ removed: number }>(tx, queries.deleteTransition, { from, to }))[0]?.removed ?? 0);
+    return this.write({ levelsFrom: [to], arrivals: [to] }, async (tx) => (await run<{ removed: number }>(tx, queries.deleteTransition, { from, to }))[0]?.removed ?? 0);
   }
 
   private async write<T>(scope: WriteScope, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.database.writeTransaction(async (tx) => {
-      // The lock first: derived facts read and written after it cannot go stale from a write alongside.
-      await takeGraphWriteLock(tx);
-      return writeWithDerivedFacts(tx, scope, () => work(tx));
-    });
+    // writeWithDerivedFacts takes the graph write lock first: derived facts read and written after it cannot go stale from a write alongside.
+    return this.database.writeTransaction((tx) => writeWithDerivedFacts(tx, scope, () => work(tx)));
   }
 }

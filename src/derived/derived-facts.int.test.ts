@@ -11,7 +11,7 @@ import { generateTaxonomy } from '../generator/taxonomy.generator.js';
 import { loadPages } from '../importer/load/graph.loader.js';
 import { collectPageFiles, readPages } from '../importer/read/pages.reader.js';
 import { run } from '../neo4j/database.js';
-import { refreshDerivedFacts } from './derived-facts.writer.js';
+import { readRolesAbove, refreshDerivedFacts } from './derived-facts.writer.js';
 
 // A curator's write derives again only what it changes; each test here checks, after every write, that the
 // derived facts are exactly those a recount of the whole graph gives, on a small generated taxonomy plus the
@@ -173,6 +173,44 @@ describe("a curator's write derives only what it changes", { timeout: 300_000 },
       // Both edits are drawn from the same graph, then run at once: the write lock orders them.
       const edits = await Promise.all([(first as Mutations).next(), (second as Mutations).next()]);
       await expectDerivedAsFull(`round ${round}: ${edits.join(' and ')}`);
+    }
+  });
+
+  it('keeps levels exact when a transition closes a cycle, when one leads into it and when it opens again', async () => {
+    const curation = new CurationRepository(database);
+    // The longest chain of three roles, so that the cycle and what leads into it change levels above them.
+    const [chain] = await database.read<{ a: string; b: string; c: string }>(`
+      MATCH (x:Role)-[:TRANSITIONS_TO]->(y:Role)-[:TRANSITIONS_TO]->(z:Role) WHERE x <> z
+      RETURN x.id AS a, y.id AS b, z.id AS c ORDER BY z.level DESC, a, b, c LIMIT 1`);
+    const [outside] = await database.read<{ id: string }>('MATCH (r:Role) WHERE r.level = 1 AND NOT r.id IN $ids RETURN r.id AS id ORDER BY id LIMIT 1', { ids: Object.values(chain ?? {}) });
+    if (!chain || !outside) throw new Error('the generated graph has no chain of three roles');
+    const transition = { timelineText: null, minYears: null, maxYears: null, openEnded: false };
+    await curation.upsertTransition(chain.c, chain.a, transition);
+    await expectDerivedAsFull(`the cycle ${chain.a} → ${chain.b} → ${chain.c} → ${chain.a}`);
+    await curation.upsertTransition(outside.id, chain.b, transition);
+    await expectDerivedAsFull(`${outside.id} → ${chain.b}, into the cycle`);
+    await curation.deleteTransition(chain.c, chain.a);
+    await expectDerivedAsFull('the cycle opened again');
+    await curation.deleteRole(chain.a);
+    await expectDerivedAsFull(`deleteRole(${chain.a})`);
+  });
+
+  it('reads each role above several starts once, with every role leading to it', async () => {
+    const edges = await database.read<{ from: string; to: string }>('MATCH (a:Role)-[:TRANSITIONS_TO]->(b:Role) RETURN a.id AS from, b.id AS to');
+    // Two starts with a role above both, so that a query returning a role once per start shows it twice.
+    const [starts] = await database.read<{ a: string; b: string }>(`
+      MATCH (a:Role)-[:TRANSITIONS_TO]->(:Role)<-[:TRANSITIONS_TO]-(b:Role) WHERE a.id < b.id
+      RETURN a.id AS a, b.id AS b ORDER BY a, b LIMIT 1`);
+    if (!starts) throw new Error('the generated graph has no two roles leading to the same role');
+    const above = new Set([starts.a, starts.b]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const { from, to } of edges) if (above.has(from) && !above.has(to)) grew = above.add(to).size > 0;
+    }
+    const roles = await database.readTransaction((tx) => readRolesAbove(tx, [starts.a, starts.b]));
+    expect(roles.map((role) => role.id).sort()).toEqual([...above].sort());
+    for (const role of roles) {
+      expect(role.from.map((from) => from.id).sort(), `the roles leading to ${role.id}`).toEqual(edges.filter((edge) => edge.to === role.id).map((edge) => edge.from).sort());
     }
   });
 

@@ -1,12 +1,12 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { run } from '../neo4j/database.js';
-import { graphWriteLockId } from '../neo4j/graph-write.lock.js';
-import { reachOf, type WriteScope } from './derived-facts.scope.js';
-import { computeLevels, type Edge } from './level.calculator.js';
-import { findDevelopments, mentionable, textStems, transitionStems, type TransitionText } from './development.finder.js';
+import { graphWriteLockId, takeGraphWriteLock } from '../neo4j/graph-write.lock.js';
+import { reachOf, type ListedSkill, type WriteScope } from './derived-facts.scope.js';
+import { computeLevels, levelsAbove, type Edge, type RoleAbove } from './level.calculator.js';
+import { findDevelopments, mentionable, sentences, textStems, transitionStems, type TransitionText } from './development.finder.js';
 import { SkillBasis } from './skill-basis.js';
 import { SkillCentralityChange, storeAllSkillCentrality } from './skill-centrality.store.js';
-import { keyStem, type NamedSkill } from './skill.matcher.js';
+import { keyStem, skillMatcher, type NamedSkill } from './skill.matcher.js';
 
 /**
  * Which part of the graph a step derives: all of it, or the roles (transitions, for developments) in $ids.
@@ -20,13 +20,29 @@ const queries = {
   // Each role with its level and the roles its transitions lead to.
   ladderOfAll: 'MATCH (r:Role) RETURN r.id AS id, r.level AS level, COLLECT { MATCH (r)-[:TRANSITIONS_TO]->(b:Role) RETURN b.id } AS next',
   // The same for every role a path of transitions, either way, joins to one of $ids: levels depend on nothing outside it.
+  // The starts are collected first (here and in rolesAbove): Neo4j 5.26 takes a seek of a unique id for one
+  // row even with IN, and then drops the DISTINCT after a pruning expand, returning a role once per start.
   ladderOf: `
-    MATCH (start:Role) WHERE start.id IN $ids MATCH (start)-[:TRANSITIONS_TO*0..]-(r:Role)
+    MATCH (start:Role) WHERE start.id IN $ids
+    WITH collect(start) AS starts UNWIND starts AS start
+    MATCH (start)-[:TRANSITIONS_TO*0..]-(r:Role)
     WITH DISTINCT r
     RETURN r.id AS id, r.level AS level, COLLECT { MATCH (r)-[:TRANSITIONS_TO]->(b:Role) RETURN b.id } AS next`,
+  // Every role that one of $ids leads to, itself included, with the roles leading to it: the only levels a
+  // change to the transitions into $ids can change (levelsAbove says why).
+  rolesAbove: `
+    MATCH (start:Role) WHERE start.id IN $ids
+    WITH collect(start) AS starts UNWIND starts AS start
+    MATCH (start)-[:TRANSITIONS_TO*0..]->(r:Role)
+    WITH DISTINCT r
+    RETURN r.id AS id, r.level AS level, COLLECT { MATCH (a:Role)-[:TRANSITIONS_TO]->(r) RETURN {id: a.id, level: a.level} } AS from`,
   setLevels: 'UNWIND $levels AS row MATCH (r:Role {id: row.id}) SET r.level = row.level',
+  deleteDevelopments: 'MATCH (:Transition)-[d:DEVELOPS]->() DELETE d',
+  deleteDevelopmentsOf: 'MATCH (s:Skill) WHERE s.id IN $skills MATCH (:Transition)-[d:DEVELOPS]->(s) DELETE d',
+  deleteCapabilities: 'MATCH (a:Action) WHERE a.id IN $actions MATCH (:Transition)-[d:DEVELOPS]->(a) DELETE d',
+  // Whether each skill is listed now (see listedSkills).
+  listing: 'MATCH (s:Skill) WHERE s.id IN $ids RETURN s.id AS id, s.name AS name, EXISTS { (:Role)-[q:REQUIRES_SKILL]->(s) WHERE q.derived IS NULL } AS listed',
   // Each query of a part starts from its roles or transitions, so that the planner seeks them by id.
-  deleteDevelopments: (part: Part) => `MATCH (t:Transition) WHERE true ${only(part, 't')} MATCH (t)-[d:DEVELOPS]->() DELETE d`,
   // Every text of every transition that may say what it develops, each with its own line.
   transitionTexts: (part: Part) => `
     MATCH (t:Transition) WHERE true ${only(part, 't')}
@@ -47,7 +63,8 @@ const queries = {
   transitionIds: 'MATCH (t:Transition) RETURN t.id AS id',
   setStems: 'UNWIND $rows AS row MATCH (t:Transition {id: row.id}) WHERE coalesce(t.stems, []) <> row.stems SET t.stems = row.stems',
   skillNames: 'MATCH (s:Skill) RETURN s.id AS id, s.name AS name',
-  skillsWithoutKeyStem: 'MATCH (s:Skill) WHERE s.id IN $ids AND s.keyStem IS NULL RETURN s.id AS id, s.name AS name',
+  // A skill a curator's write creates takes the name it was given: its key stem from that, in one round trip.
+  setMissingKeyStems: 'UNWIND $rows AS row MATCH (s:Skill {id: row.id}) WHERE s.keyStem IS NULL SET s.keyStem = row.keyStem',
   setKeyStems: 'UNWIND $rows AS row MATCH (s:Skill {id: row.id}) WHERE s.keyStem IS NULL OR s.keyStem <> row.keyStem SET s.keyStem = row.keyStem',
   // Skills that some skill list names: a page's Key Skill Sets or a curator. Derived links name nothing.
   listedSkills: 'MATCH (s:Skill) WHERE EXISTS { (:Role)-[q:REQUIRES_SKILL]->(s) WHERE q.derived IS NULL } RETURN s.id AS id, s.name AS name',
@@ -103,7 +120,6 @@ const queries = {
         q.category = coalesce(link.category, COLLECT { MATCH (s)-[:IN_CATEGORY]->(c) RETURN c.name ORDER BY c.name LIMIT 1 }[0])`,
   // The version of what refreshDerivedFacts writes, on the lock node: a graph written by an older version (or
   // emptied, lock node included) is derived whole once before writes start deriving only what they change.
-  isCurrent: 'MATCH (lock:GraphWriteLock {id: $lock}) RETURN lock.derivedFacts = $version AS current',
   markCurrent: 'MATCH (lock:GraphWriteLock {id: $lock}) SET lock.derivedFacts = $version',
 };
 
@@ -119,7 +135,7 @@ const derivedFactsVersion = 3;
  */
 export async function refreshDerivedFacts(tx: ManagedTransaction): Promise<void> {
   await refreshLevels(tx);
-  await refreshDevelopments(tx, 'all');
+  await refreshDevelopments(tx);
   await refreshDerivedSkills(tx, 'all');
   await storeAllSkillCentrality(tx);
   await run(tx, queries.markCurrent, { lock: graphWriteLockId, version: derivedFactsVersion });
@@ -127,33 +143,32 @@ export async function refreshDerivedFacts(tx: ManagedTransaction): Promise<void>
 
 /**
  * Runs a write whose reach `scope` names (see WriteScope) and derives again only what it can change, leaving
- * the graph exactly as `write` followed by refreshDerivedFacts would: the levels of the ladders it touches,
+ * the graph exactly as `write` followed by refreshDerivedFacts would: the levels of the roles above it,
  * the developments of the transitions whose matches can change, the derived skills of the roles that depend
  * on what it changes, and the centrality of the pairs of roles whose skills it changes.
  *
- * Call it inside the write's transaction, after takeGraphWriteLock: what it reads before and after `write`
- * is then what the write changes and nothing else, since no other write can commit in between. That is what
- * keeps two writes at the same time from leaving stale facts: the second reads the first's derived facts
- * committed, and corrects them for its own change.
+ * Call it first in the write's transaction: it takes the graph write lock before anything else, so what it
+ * reads before and after `write` is what the write changes and nothing else, since no other write can commit
+ * in between. That is what keeps two writes at the same time from leaving stale facts: the second reads the
+ * first's derived facts committed, and corrects them for its own change.
  */
 export async function writeWithDerivedFacts<T>(tx: ManagedTransaction, scope: WriteScope, write: () => Promise<T>): Promise<T> {
-  const [{ current } = { current: false }] = await run<{ current: boolean | null }>(tx, queries.isCurrent, { lock: graphWriteLockId, version: derivedFactsVersion });
-  if (current !== true) {
+  const { derivedFacts } = await takeGraphWriteLock(tx);
+  if (derivedFacts !== derivedFactsVersion) {
     const result = await write();
     await refreshDerivedFacts(tx);
     return result;
   }
   const reach = await reachOf(tx, scope);
   const centrality = new SkillCentralityChange();
-  await centrality.leave(tx, reach.roles);
+  await centrality.readBefore(tx, reach.roles);
   const result = await write();
   // A skill the write creates gets its key stem before developments are matched against it.
-  if (reach.skills.length > 0) await storeKeyStems(tx, await run<NamedSkill>(tx, queries.skillsWithoutKeyStem, { ids: reach.skills }));
-  if (reach.ladder.length > 0) await refreshLevels(tx, reach.ladder);
-  if (reach.transitions.length > 0) await refreshDevelopments(tx, 'some', reach.transitions);
+  if (reach.skills.length > 0) await run(tx, queries.setMissingKeyStems, { rows: reach.skills.map(({ id, name }) => ({ id, keyStem: keyStem(name) })) });
+  if (reach.levelsFrom.length > 0) await refreshLevelsAbove(tx, reach.levelsFrom);
+  if (reach.relisted.length > 0) await relistDevelopments(tx, reach.relisted, reach.transitions);
   if (reach.derived.length > 0) await refreshDerivedSkills(tx, 'some', reach.derived);
-  await centrality.join(tx, reach.roles);
-  for (const skill of reach.skills) centrality.touch(skill);
+  for (const skill of reach.skills) centrality.touch(skill.id);
   await centrality.store(tx);
   return result;
 }
@@ -163,22 +178,62 @@ async function refreshLevels(tx: ManagedTransaction, roots?: string[]): Promise<
   const roles = await run<{ id: string; level: number | null; next: string[] }>(tx, roots ? queries.ladderOf : queries.ladderOfAll, idsOf(roots));
   if (roles.length === 0) return;
   const edges: Edge[] = roles.flatMap(({ id, next }) => next.map((to) => ({ from: id, to })));
-  const levels = computeLevels(roles.map(({ id }) => id), edges);
+  await storeLevels(tx, roles, computeLevels(roles.map(({ id }) => id), edges));
+}
+
+/**
+ * Levels after a write that changed only the transitions into `starts` (or created them): those of the roles
+ * they lead to, from the levels of the roles leading into those, or, where a cycle runs among them, of their
+ * whole ladders.
+ */
+async function refreshLevelsAbove(tx: ManagedTransaction, starts: string[]): Promise<void> {
+  const roles = await readRolesAbove(tx, starts);
+  const levels = levelsAbove(roles);
+  if (levels) await storeLevels(tx, roles, levels);
+  else await refreshLevels(tx, starts);
+}
+
+/** Every role that one of `starts` leads to, themselves included, once each, with the roles leading to it. */
+export async function readRolesAbove(tx: ManagedTransaction, starts: string[]): Promise<(RoleAbove & { level: number | null })[]> {
+  return run<RoleAbove & { level: number | null }>(tx, queries.rolesAbove, { ids: starts });
+}
+
+async function storeLevels(tx: ManagedTransaction, roles: { id: string; level: number | null }[], levels: Map<string, number>): Promise<void> {
   const changed = roles.filter((role) => levels.get(role.id) !== role.level).map(({ id }) => ({ id, level: levels.get(id) }));
   if (changed.length > 0) await run(tx, queries.setLevels, { levels: changed });
 }
 
-async function refreshDevelopments(tx: ManagedTransaction, part: Part, ids?: string[]): Promise<void> {
-  await run(tx, queries.deleteDevelopments(part), idsOf(ids));
-  const texts = await run<TransitionText>(tx, queries.transitionTexts(part), idsOf(ids));
-  // Texts change only with an import, which derives everything: a curator's write leaves the stems as they are.
-  if (part === 'all') await storeStems(tx, texts);
-  if (texts.length === 0) return;
-  const developments =
-    part === 'all'
-      ? findDevelopments(texts, await run<NamedSkill>(tx, queries.listedSkills))
-      : findDevelopments(texts, mentionable(await run<NamedSkill>(tx, queries.listedSkillsAmong, { present: ['', ...textStems(texts)] }), texts));
-  await run(tx, queries.createDevelopments, { developments });
+async function refreshDevelopments(tx: ManagedTransaction): Promise<void> {
+  await run(tx, queries.deleteDevelopments);
+  const texts = await run<TransitionText>(tx, queries.transitionTexts('all'));
+  await storeStems(tx, texts);
+  if (texts.length > 0) await run(tx, queries.createDevelopments, { developments: findDevelopments(texts, await run<NamedSkill>(tx, queries.listedSkills)) });
+}
+
+/**
+ * Developments after a write that may have listed or unlisted `relisted` (and changed no transition's texts,
+ * but for deleting transitions, which takes their developments along): those of each skill that did, and the
+ * capabilities of the actions whose titles name one, which stand for a capability of their own exactly when
+ * they name no listed skill. `transitions` holds every transition with a text that can name one of them.
+ */
+async function relistDevelopments(tx: ManagedTransaction, relisted: ListedSkill[], transitions: string[]): Promise<void> {
+  const before = new Map(relisted.map((skill) => [skill.id, skill.listed]));
+  const flipped = (await run<ListedSkill>(tx, queries.listing, { ids: relisted.map((skill) => skill.id) })).filter((skill) => skill.listed !== before.get(skill.id));
+  const unlisted = flipped.filter((skill) => !skill.listed).map((skill) => skill.id);
+  if (unlisted.length > 0) await run(tx, queries.deleteDevelopmentsOf, { skills: unlisted });
+  if (flipped.length === 0 || transitions.length === 0) return;
+  const naming = skillMatcher(flipped);
+  const texts = (await run<TransitionText>(tx, queries.transitionTexts('some'), { ids: transitions })).filter((text) =>
+    sentences(text.text).some((sentence) => naming(sentence).length > 0),
+  );
+  const developments = findDevelopments(texts, flipped.filter((skill) => skill.listed)).filter((development) => development.skill !== null);
+  const titles = texts.filter((text) => text.action !== null);
+  if (titles.length > 0) {
+    const listed = mentionable(await run<NamedSkill>(tx, queries.listedSkillsAmong, { present: ['', ...textStems(titles)] }), titles);
+    developments.push(...findDevelopments(titles, listed).filter((development) => development.skill === null));
+    await run(tx, queries.deleteCapabilities, { actions: titles.map((title) => title.action) });
+  }
+  if (developments.length > 0) await run(tx, queries.createDevelopments, { developments });
 }
 
 /**
@@ -189,10 +244,7 @@ async function storeStems(tx: ManagedTransaction, texts: TransitionText[]): Prom
   const stems = transitionStems(texts);
   const rows = (await run<{ id: string }>(tx, queries.transitionIds)).map(({ id }) => ({ id, stems: stems.get(id) ?? [] }));
   await run(tx, queries.setStems, { rows });
-  await storeKeyStems(tx, await run<NamedSkill>(tx, queries.skillNames));
-}
-
-async function storeKeyStems(tx: ManagedTransaction, skills: NamedSkill[]): Promise<void> {
+  const skills = await run<NamedSkill>(tx, queries.skillNames);
   await run(tx, queries.setKeyStems, { rows: skills.map(({ id, name }) => ({ id, keyStem: keyStem(name) })) });
 }
 

@@ -57,3 +57,39 @@ function topologicalOrderIgnoringBackEdges(roleIds: string[], outgoing: Map<stri
   }
   return postOrder.reverse();
 }
+
+/** A role whose level may change, with the roles whose transitions lead to it and their stored levels. */
+export interface RoleAbove {
+  id: string;
+  from: { id: string; level: number | null }[];
+}
+
+/**
+ * The levels of `roles`, given every transition into them, when they are all the roles that some roles lead
+ * to (closed under transitions) and no cycle runs among them; null when one does.
+ *
+ * What computeLevels gives for them, without the rest of their ladder: no transition into such a set is a
+ * back edge, since nothing in it leads out of it, and without a cycle none inside is one either, so each role
+ * is 1 + the highest level of a role leading to it. The roles outside keep theirs: what the depth-first
+ * search does among them does not depend on the set (nothing in it leads to them), so a write that changes
+ * transitions only into the set changes no level outside it.
+ */
+export function levelsAbove(roles: RoleAbove[]): Map<string, number> | null {
+  const inside = new Map(roles.map((role) => [role.id, role]));
+  const waitingFor = new Map(roles.map((role) => [role.id, role.from.filter((from) => inside.has(from.id)).length]));
+  const leadsTo = new Map<string, string[]>();
+  for (const role of roles) for (const from of role.from) if (inside.has(from.id)) leadsTo.set(from.id, [...(leadsTo.get(from.id) ?? []), role.id]);
+  const levels = new Map<string, number>();
+  const ready = roles.filter((role) => waitingFor.get(role.id) === 0).map((role) => role.id);
+  while (ready.length > 0) {
+    const id = ready.pop() as string;
+    const from = (inside.get(id) as RoleAbove).from;
+    levels.set(id, Math.max(1, ...from.map((role) => (inside.has(role.id) ? (levels.get(role.id) as number) : (role.level ?? 1)) + 1)));
+    for (const next of leadsTo.get(id) ?? []) {
+      const left = (waitingFor.get(next) as number) - 1;
+      waitingFor.set(next, left);
+      if (left === 0) ready.push(next);
+    }
+  }
+  return levels.size === roles.length ? levels : null;
+}

@@ -30,29 +30,52 @@ export function betweennessOf(roleCount: number, sharedPairs: readonly number[])
 
 const queries = {
   /**
-   * The pairs of roles sharing k ≥ 2 skills, by skill and k: of all roles, or of the pairs with one of
-   * $roles in them (a pair of two of them once). Only pairs sharing two skills or more are kept, since the
-   * others follow from roleCount; they are still enumerated, which is why this runs on every role only when
-   * everything changed (an import).
+   * The pairs of roles sharing k ≥ 2 skills, by skill and k, over the whole graph. Only pairs sharing two
+   * skills or more are kept, since the others follow from roleCount; they are still enumerated (the million
+   * (role, skill, role) rows of the generated graph), which is why this runs only when everything changed.
    */
-  sharedPairs: (roles: 'all' | 'some') => `
-    ${roles === 'all' ? 'MATCH (a:Role) WITH a, [] AS group' : 'MATCH (p:Role) WHERE p.id IN $roles WITH collect(p) AS group UNWIND group AS a'}
-    CALL (a, group) {
+  sharedPairs: `
+    MATCH (a:Role)
+    CALL (a) {
       MATCH (a)-[:REQUIRES_SKILL]->(s)
       WITH DISTINCT s
       MATCH (s)<-[:REQUIRES_SKILL]-(b)
-      WHERE b <> a AND NOT (${roles === 'all' ? 'true' : 'b IN group'} AND elementId(b) < elementId(a))
+      WHERE elementId(a) < elementId(b)
       WITH b, collect(DISTINCT s) AS shared
       WHERE size(shared) > 1
       UNWIND shared AS s
       RETURN s.id AS skill, size(shared) AS k, count(*) AS pairs
     }
     RETURN skill, k, sum(pairs) AS pairs`,
-  skillsOf: 'MATCH (r:Role)-[:REQUIRES_SKILL]->(s:Skill) WHERE r.id IN $roles RETURN DISTINCT s.id AS id',
+  skillsOf: 'MATCH (r:Role) WHERE r.id IN $roles RETURN r.id AS role, COLLECT { MATCH (r)-[:REQUIRES_SKILL]->(s) RETURN DISTINCT s.id } AS skills',
+  /**
+   * For each role of a change, given the skills it had before, the skills it has now and the pairs it forms
+   * with the roles outside the change whose shared skills changed (shared with two or more on either side).
+   * Only the roles holding a skill the role gained or lost can share a different set with it: they are found
+   * from those few skills, not from every skill of the role.
+   */
+  changedPairs: `
+    UNWIND $roles AS role
+    CALL (role) {
+      OPTIONAL MATCH (:Role {id: role.id})-[:REQUIRES_SKILL]->(s)
+      RETURN collect(DISTINCT s.id) AS after
+    }
+    WITH role, after, [x IN role.before WHERE NOT x IN after] + [x IN after WHERE NOT x IN role.before] AS changed, [x IN role.before WHERE x IN after] AS kept
+    CALL (role, after, changed, kept) {
+      UNWIND changed AS skill
+      MATCH (:Skill {id: skill})<-[:REQUIRES_SKILL]-(b)
+      WHERE NOT b.id IN $ids
+      WITH role, after, kept, b, collect(DISTINCT skill) AS heldOfChanged
+      // What b holds of the role's other skills, by one check each: b's own skills may be many more.
+      WITH role, after, heldOfChanged + [x IN kept WHERE EXISTS { (b)-[:REQUIRES_SKILL]->(:Skill {id: x}) }] AS held
+      WITH [x IN held WHERE x IN role.before] AS before, [x IN held WHERE x IN after] AS now
+      WHERE before <> now AND (size(before) > 1 OR size(now) > 1)
+      RETURN collect({before: before, after: now}) AS pairs
+    }
+    RETURN role.id AS role, after, pairs`,
   allRoleCounts: 'MATCH (s:Skill) RETURN s.id AS skill, COUNT { MATCH (r:Role)-[:REQUIRES_SKILL]->(s) RETURN DISTINCT r } AS roleCount, [] AS sharedPairs',
-  roleCounts: `
-    MATCH (s:Skill) WHERE s.id IN $skills
-    RETURN s.id AS skill, COUNT { MATCH (r:Role)-[:REQUIRES_SKILL]->(s) RETURN DISTINCT r } AS roleCount, coalesce(s.sharedPairs, []) AS sharedPairs`,
+  // A skill the write created has no figures yet: no role needed it before.
+  storedFigures: 'MATCH (s:Skill) WHERE s.id IN $skills RETURN s.id AS skill, coalesce(s.roleCount, 0) AS roleCount, coalesce(s.sharedPairs, []) AS sharedPairs',
   // Written only where a figure changed, so that an import that changes nothing reports no skill as updated.
   store: `
     UNWIND $figures AS f
@@ -71,67 +94,109 @@ interface PairRow {
 /** Counts the pairs of the whole graph and stores every skill's figures. */
 export async function storeAllSkillCentrality(tx: ManagedTransaction): Promise<void> {
   const counts = new PairCounts();
-  counts.add(await run<PairRow>(tx, queries.sharedPairs('all')), 1);
+  counts.add(await run<PairRow>(tx, queries.sharedPairs));
   await store(tx, counts.applyTo(await run<StoredFigures>(tx, queries.allRoleCounts)));
 }
 
 type StoredFigures = Pick<SkillFigures, 'skill' | 'roleCount' | 'sharedPairs'>;
 
 /**
- * The change a write makes to the figures, for a write that changes the skills of a known set of roles:
- * `leave` takes those roles' pairs away before it, `join` adds them back after it, and `store` writes the
- * figures of every skill either touched. Roles the write deletes simply never join again.
+ * The change a write makes to the figures, for a write that changes the skills of a known set of roles (and
+ * of no other): `readBefore` reads their skills before it, `store` after it (and after what it derives) counts
+ * what changed, the roles that need each skill and the pairs whose shared skills differ, and stores the
+ * figures of the skills whose counts changed. Roles the write deletes have no skills after it.
  */
 export class SkillCentralityChange {
-  private readonly counts = new PairCounts();
+  private readonly before = new Map<string, string[]>();
   private readonly skills = new Set<string>();
 
-  async leave(tx: ManagedTransaction, roles: string[]): Promise<void> {
-    await this.count(tx, roles, -1);
+  async readBefore(tx: ManagedTransaction, roles: string[]): Promise<void> {
+    for (const role of roles) this.before.set(role, []);
+    if (roles.length === 0) return;
+    for (const { role, skills } of await run<{ role: string; skills: string[] }>(tx, queries.skillsOf, { roles })) this.before.set(role, skills);
   }
 
-  async join(tx: ManagedTransaction, roles: string[]): Promise<void> {
-    await this.count(tx, roles, 1);
-  }
-
-  /** A skill whose figures to store though no role of the change needs it: one the write created. */
+  /** A skill whose figures to store though no count of it changes: one the write created. */
   touch(skill: string): void {
     this.skills.add(skill);
   }
 
   async store(tx: ManagedTransaction): Promise<void> {
-    if (this.skills.size === 0) return;
-    await store(tx, this.counts.applyTo(await run<StoredFigures>(tx, queries.roleCounts, { skills: [...this.skills] })));
-  }
-
-  private async count(tx: ManagedTransaction, roles: string[], sign: 1 | -1): Promise<void> {
-    if (roles.length === 0) return;
-    for (const { id } of await run<{ id: string }>(tx, queries.skillsOf, { roles })) this.skills.add(id);
-    this.counts.add(await run<PairRow>(tx, queries.sharedPairs('some'), { roles }), sign);
+    const counts = new PairCounts();
+    if (this.before.size > 0) {
+      const roles = [...this.before].map(([id, before]) => ({ id, before }));
+      const rows = await run<{ role: string; after: string[]; pairs: { before: string[]; after: string[] }[] }>(tx, queries.changedPairs, { roles, ids: [...this.before.keys()] });
+      const after = new Map(rows.map((row) => [row.role, row.after]));
+      for (const row of rows) {
+        counts.holders(this.before.get(row.role) ?? [], -1);
+        counts.holders(row.after, 1);
+        for (const pair of row.pairs) {
+          counts.pair(pair.before, -1);
+          counts.pair(pair.after, 1);
+        }
+      }
+      // Pairs of two roles of the change, from what each needed before and needs now.
+      const ids = [...this.before.keys()];
+      ids.forEach((a, index) => {
+        for (const b of ids.slice(index + 1)) {
+          counts.pair(shared(this.before.get(a), this.before.get(b)), -1);
+          counts.pair(shared(after.get(a), after.get(b)), 1);
+        }
+      });
+    }
+    const skills = [...new Set([...counts.skills(), ...this.skills])];
+    if (skills.length === 0) return;
+    await store(tx, counts.applyTo(await run<StoredFigures>(tx, queries.storedFigures, { skills })));
   }
 }
 
-/** Pairs sharing k skills, by skill and k, to add to what is stored. */
+function shared(one: string[] = [], other: string[] = []): string[] {
+  const set = new Set(other);
+  return one.filter((skill) => set.has(skill));
+}
+
+/** Changes to the counts, by skill: roles that need it, and pairs sharing k skills, to add to what is stored. */
 class PairCounts {
   private readonly bySkill = new Map<string, Map<number, number>>();
+  private readonly roleCounts = new Map<string, number>();
 
-  add(rows: PairRow[], sign: 1 | -1): void {
-    for (const { skill, k, pairs } of rows) {
-      let byK = this.bySkill.get(skill);
-      if (!byK) this.bySkill.set(skill, (byK = new Map()));
-      byK.set(k, (byK.get(k) ?? 0) + sign * pairs);
-    }
+  add(rows: PairRow[]): void {
+    for (const { skill, k, pairs } of rows) this.count(skill, k, pairs);
+  }
+
+  /** A pair of roles sharing these skills, come (1) or gone (-1); a pair sharing one skill or none counts in roleCount alone. */
+  pair(shared: string[], sign: 1 | -1): void {
+    if (shared.length > 1) for (const skill of shared) this.count(skill, shared.length, sign);
+  }
+
+  /** A role that needs these skills, come (1) or gone (-1). */
+  holders(skills: string[], sign: 1 | -1): void {
+    for (const skill of skills) this.roleCounts.set(skill, (this.roleCounts.get(skill) ?? 0) + sign);
+  }
+
+  /** The skills whose counts change. */
+  skills(): string[] {
+    const changed = [...this.roleCounts].filter(([, change]) => change !== 0).map(([skill]) => skill);
+    for (const [skill, byK] of this.bySkill) if ([...byK.values()].some((change) => change !== 0)) changed.push(skill);
+    return changed;
+  }
+
+  private count(skill: string, k: number, pairs: number): void {
+    let byK = this.bySkill.get(skill);
+    if (!byK) this.bySkill.set(skill, (byK = new Map()));
+    byK.set(k, (byK.get(k) ?? 0) + pairs);
   }
 
   applyTo(stored: StoredFigures[]): SkillFigures[] {
-    return stored.map(({ skill, roleCount, sharedPairs: before }) => {
-      const sharedPairs = [...before];
+    return stored.map(({ skill, roleCount: before, sharedPairs: pairsBefore }) => {
+      const sharedPairs = [...pairsBefore];
       for (const [k, pairs] of this.bySkill.get(skill) ?? []) {
         while (sharedPairs.length < k - 1) sharedPairs.push(0);
         sharedPairs[k - 2] = (sharedPairs[k - 2] ?? 0) + pairs;
       }
       // No trailing zeros: the same counts are always the same list.
       while (sharedPairs.length > 0 && sharedPairs[sharedPairs.length - 1] === 0) sharedPairs.pop();
+      const roleCount = before + (this.roleCounts.get(skill) ?? 0);
       return { skill, roleCount, sharedPairs, betweenness: betweennessOf(roleCount, sharedPairs) };
     });
   }

@@ -9,11 +9,13 @@ import { run } from './database.js';
  * relationship. The constraint on `GraphWriteLock.id` makes MERGE create the node at most once, even when
  * the first two writers race for it; setting a value it already has changes nothing, yet still takes the lock.
  */
-const lockGraphWrites = 'MERGE (lock:GraphWriteLock {id: $id}) SET lock.held = true';
+const lockGraphWrites = 'MERGE (lock:GraphWriteLock {id: $id}) SET lock.held = true RETURN lock.derivedFacts AS derivedFacts';
 
 /** The lock node's id, for what else is kept on it (the version of the derived facts, src/derived/). */
 export const graphWriteLockId = 'graph';
 
-export async function takeGraphWriteLock(tx: ManagedTransaction): Promise<void> {
-  await run(tx, lockGraphWrites, { id: graphWriteLockId });
+/** Takes the lock, and returns in the same round trip what is kept on it: the version of the derived facts the graph holds. */
+export async function takeGraphWriteLock(tx: ManagedTransaction): Promise<{ derivedFacts: number | null }> {
+  const [lock] = await run<{ derivedFacts: number | null }>(tx, lockGraphWrites, { id: graphWriteLockId });
+  return lock ?? { derivedFacts: null };
 }
