@@ -214,6 +214,23 @@ describe("a curator's write derives only what it changes", { timeout: 300_000 },
     }
   });
 
+  it("takes an action's own capability away while a skill its title names is listed, and gives it back after", async () => {
+    const curation = new CurationRepository(database);
+    // An action that develops a capability of its own: its title names no listed skill.
+    const [action] = await database.read<{ id: string; title: string }>(`
+      MATCH (:Transition)-[:DEVELOPS]->(a:Action) RETURN a.id AS id, a.title AS title ORDER BY id LIMIT 1`);
+    const [{ id: role } = { id: '' }] = await database.read<{ id: string }>('MATCH (r:Role) WHERE r.pageFile IS NOT NULL RETURN r.id AS id ORDER BY id LIMIT 1');
+    if (!action) throw new Error('no action develops a capability of its own');
+    const capability = `MATCH (:Transition)-[:DEVELOPS]->(a:Action {id: $id}) RETURN count(*) AS developed`;
+    // A skill named as the whole title: every stem of its name is in the title.
+    await curation.addSkill(role, { id: 'title-skill', name: action.title, category: null, categoryId: null });
+    expect(await database.read(capability, { id: action.id })).toEqual([{ developed: 0 }]);
+    await expectDerivedAsFull(`listing a skill named "${action.title}"`);
+    await curation.removeSkill(role, 'title-skill');
+    expect(await database.read(capability, { id: action.id })).toEqual([{ developed: 1 }]);
+    await expectDerivedAsFull(`unlisting it again`);
+  });
+
   it('gives a role without a page the skill its new predecessor gained at the same time', async () => {
     const [one, other] = writers.map((writer) => new CurationRepository(writer)) as [CurationRepository, CurationRepository];
     const [{ id: predecessor } = { id: '' }] = await database.read<{ id: string }>('MATCH (r:Role) WHERE r.pageFile IS NOT NULL RETURN r.id AS id ORDER BY id LIMIT 1');
