@@ -2,6 +2,9 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { run } from '../neo4j/database.js';
 import { nameStems, type NamedSkill } from './skill.matcher.js';
 
+/** Whether the Skill `s` is listed: a page's Key Skill Sets or a curator states it for some role; derived links state nothing. */
+export const skillIsListed = 'EXISTS { (:Role)-[q:REQUIRES_SKILL]->(s) WHERE q.derived IS NULL }';
+
 /**
  * What a curator's write is about to change, as far as derived facts care. Each field lists ids; a write
  * names what it touches and reachOf works out, before the write, what depends on it.
@@ -53,7 +56,7 @@ const queries = {
     WITH skill, s
     WHERE s IS NULL OR NOT EXISTS { (r:Role)-[q:REQUIRES_SKILL]->(s) WHERE q.derived IS NULL AND NOT r.id IN $roles }
     RETURN skill.id AS id, coalesce(s.name, skill.name) AS name,
-      s IS NOT NULL AND EXISTS { (:Role)-[q:REQUIRES_SKILL]->(s) WHERE q.derived IS NULL } AS listed`,
+      s IS NOT NULL AND ${skillIsListed} AS listed`,
   // The transitions with a text that names one of the skills: for a listed skill, those that develop it
   // (texts change only with an import); for another, those whose texts have every stem of its name somewhere
   // (refreshDerivedFacts stores them), a superset found by the full-text index on those stems.

@@ -1,7 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { run } from '../neo4j/database.js';
 import { graphWriteLockId, takeGraphWriteLock } from '../neo4j/graph-write.lock.js';
-import { reachOf, type ListedSkill, type WriteScope } from './derived-facts.scope.js';
+import { reachOf, skillIsListed, type ListedSkill, type WriteScope } from './derived-facts.scope.js';
 import { computeLevels, levelsAbove, type Edge, type RoleAbove } from './level.calculator.js';
 import { findDevelopments, mentionable, sentences, textStems, transitionStems, type TransitionText } from './development.finder.js';
 import { SkillBasis } from './skill-basis.js';
@@ -41,7 +41,7 @@ const queries = {
   deleteDevelopmentsOf: 'MATCH (s:Skill) WHERE s.id IN $skills MATCH (:Transition)-[d:DEVELOPS]->(s) DELETE d',
   deleteCapabilities: 'MATCH (a:Action) WHERE a.id IN $actions MATCH (:Transition)-[d:DEVELOPS]->(a) DELETE d',
   // Whether each skill is listed now (see listedSkills).
-  listing: 'MATCH (s:Skill) WHERE s.id IN $ids RETURN s.id AS id, s.name AS name, EXISTS { (:Role)-[q:REQUIRES_SKILL]->(s) WHERE q.derived IS NULL } AS listed',
+  listing: `MATCH (s:Skill) WHERE s.id IN $ids RETURN s.id AS id, s.name AS name, ${skillIsListed} AS listed`,
   // Each query of a part starts from its roles or transitions, so that the planner seeks them by id.
   // Every text of every transition that may say what it develops, each with its own line.
   transitionTexts: (part: Part) => `
@@ -67,12 +67,12 @@ const queries = {
   setMissingKeyStems: 'UNWIND $rows AS row MATCH (s:Skill {id: row.id}) WHERE s.keyStem IS NULL SET s.keyStem = row.keyStem',
   setKeyStems: 'UNWIND $rows AS row MATCH (s:Skill {id: row.id}) WHERE s.keyStem IS NULL OR s.keyStem <> row.keyStem SET s.keyStem = row.keyStem',
   // Skills that some skill list names: a page's Key Skill Sets or a curator. Derived links name nothing.
-  listedSkills: 'MATCH (s:Skill) WHERE EXISTS { (:Role)-[q:REQUIRES_SKILL]->(s) WHERE q.derived IS NULL } RETURN s.id AS id, s.name AS name',
+  listedSkills: `MATCH (s:Skill) WHERE ${skillIsListed} RETURN s.id AS id, s.name AS name`,
   // The listed skills whose key stem is in $present: a superset of what mentionable() keeps, sought by index
   // rather than sending every skill over.
   listedSkillsAmong: `
     MATCH (s:Skill) WHERE s.keyStem IN $present
-      AND EXISTS { (:Role)-[q:REQUIRES_SKILL]->(s) WHERE q.derived IS NULL }
+      AND ${skillIsListed}
     RETURN s.id AS id, s.name AS name`,
   createDevelopments: `
     UNWIND $developments AS d
