@@ -62,12 +62,14 @@ const queries = {
     }
     WITH role, after, [x IN role.before WHERE NOT x IN after] + [x IN after WHERE NOT x IN role.before] AS changed, [x IN role.before WHERE x IN after] AS kept
     CALL (role, after, changed, kept) {
+      WITH role, after, changed, COLLECT { MATCH (k:Skill) WHERE k.id IN kept RETURN k } AS keptSkills
       UNWIND changed AS skill
       MATCH (:Skill {id: skill})<-[:REQUIRES_SKILL]-(b)
       WHERE NOT b.id IN $ids
-      WITH role, after, kept, b, collect(DISTINCT skill) AS heldOfChanged
-      // What b holds of the role's other skills, by one check each: b's own skills may be many more.
-      WITH role, after, heldOfChanged + [x IN kept WHERE EXISTS { (b)-[:REQUIRES_SKILL]->(:Skill {id: x}) }] AS held
+      WITH role, after, keptSkills, b, collect(DISTINCT skill) AS heldOfChanged
+      // What b holds of the role's other skills, in one pass over b's links compared with those nodes in memory:
+      // one pattern check per kept skill read b's links once for each.
+      WITH role, after, heldOfChanged + COLLECT { MATCH (b)-[:REQUIRES_SKILL]->(x) WHERE x IN keptSkills RETURN DISTINCT x.id } AS held
       WITH [x IN held WHERE x IN role.before] AS before, [x IN held WHERE x IN after] AS now
       WHERE before <> now AND (size(before) > 1 OR size(now) > 1)
       RETURN collect({before: before, after: now}) AS pairs
