@@ -226,14 +226,14 @@ async function relistDevelopments(tx: ManagedTransaction, relisted: ListedSkill[
   const texts = (await run<TransitionText>(tx, queries.transitionTexts('some'), { ids: transitions })).filter((text) =>
     sentences(text.text).some((sentence) => naming(sentence).length > 0),
   );
-  const nowListed = flipped.filter((skill) => skill.listed);
-  const developments = findDevelopments(texts, nowListed).filter((development) => development.skill !== null);
+  const found = findDevelopments(texts, flipped.filter((skill) => skill.listed));
+  const developments = found.filter((development) => development.skill !== null);
   const titles = texts.filter((text) => text.action !== null);
   if (titles.length > 0) {
     // A title naming a skill listed now names a listed skill whatever else is listed (the matcher finds each
-    // skill on its own): no capability of its own, and no need to read the other skills it may name.
-    const namesNowListed = skillMatcher(nowListed);
-    const open = titles.filter((title) => !sentences(title.text).some((sentence) => namesNowListed(sentence).length > 0));
+    // skill on its own): no capability of its own. Only the titles that named none of them, which `found`
+    // gave a capability, need the other listed skills they may name.
+    const open = titles.filter((title) => found.some((development) => development.skill === null && development.action === title.action));
     if (open.length > 0) {
       const listed = mentionable(await run<NamedSkill>(tx, queries.listedSkillsAmong, { present: ['', ...textStems(open)] }), open);
       developments.push(...findDevelopments(open, listed).filter((development) => development.skill === null));
