@@ -59,6 +59,13 @@ const considered = (skill: string, link: string) =>
 /** The number of considered skills a role needs: the size of its skill set. */
 const setSize = (role: string) => `COUNT { MATCH (${role})-[qx:REQUIRES_SKILL]->(x:Skill) WHERE ${considered('x', 'qx')} RETURN DISTINCT x }`;
 
+/**
+ * The same for a role variable, read from the size every write stores (`skillCount`, see
+ * derived/skill-centrality.store.ts) when every link is considered; counted in a scope, or on a graph written
+ * before the size was stored. coalesce evaluates the count only when it needs it.
+ */
+const storedSetSize = (role: string) => `coalesce(CASE WHEN $considered IS NULL AND $bases IS NULL THEN ${role}.skillCount END, ${setSize(role)})`;
+
 /** |A ∩ B| / |A ∪ B| and |A ∩ B| / min(|A|, |B|), from the sizes; 0, not a division by zero, for empty sets. */
 const scores = (shared: string, sizeA: string, sizeB: string) => `
   CASE WHEN ${sizeA} + ${sizeB} - ${shared} = 0 THEN 0.0 ELSE toFloat(${shared}) / (${sizeA} + ${sizeB} - ${shared}) END AS jaccard,
@@ -103,26 +110,20 @@ const queries = {
     WHERE jaccard >= $minJaccard
     RETURN a, collect(b) AS b, collect(sharedCount) AS sharedCount, collect(jaccard) AS jaccard, collect(overlapCoefficient) AS overlapCoefficient`,
 
+  // The shared skills are collected while the roles sharing them are counted: reading them again for the
+  // first few roles walked each one's links once more.
   similar: `
     MATCH (r:Role {id: $to})
-    WITH r, ${setSize('r')} AS sizeA
-    MATCH (r)-[q:REQUIRES_SKILL]->(s:Skill)
-    WHERE ${considered('s', 'q')}
-    WITH DISTINCT r, sizeA, s
-    MATCH (s)<-[q:REQUIRES_SKILL]-(other:Role)
-    WHERE other <> r AND ${considered('s', 'q')}
-    WITH r, sizeA, other, count(DISTINCT s) AS sharedCount
-    WITH r, other, sharedCount, sizeA, ${setSize('other')} AS sizeB
-    WITH r, other, sharedCount, ${scores('sharedCount', 'sizeA', 'sizeB')}
+    WITH r, ${storedSetSize('r')} AS sizeA
+    MATCH (r)-[qa:REQUIRES_SKILL]->(s:Skill)<-[qb:REQUIRES_SKILL]-(other:Role)
+    WHERE other <> r AND ${considered('s', 'qa')} AND ${considered('s', 'qb')}
+    WITH sizeA, other, collect(DISTINCT s.id) AS shared
+    WITH other, shared, sizeA, ${storedSetSize('other')} AS sizeB
+    WITH other, shared, ${scores('size(shared)', 'sizeA', 'sizeB')}
     WHERE jaccard >= $minJaccard
-    ORDER BY jaccard DESC, sharedCount DESC, other.pageFile IS NULL, other.id
+    ORDER BY jaccard DESC, size(shared) DESC, other.pageFile IS NULL, other.id
     LIMIT $first
-    RETURN other ${roleProjectionOf('other')} AS role, jaccard, overlapCoefficient,
-      COLLECT {
-        MATCH (r)-[qa:REQUIRES_SKILL]->(s:Skill)<-[qb:REQUIRES_SKILL]-(other)
-        WHERE ${considered('s', 'qa')} AND ${considered('s', 'qb')}
-        RETURN DISTINCT s.id AS id ORDER BY id
-      } AS shared`,
+    RETURN other ${roleProjectionOf('other')} AS role, jaccard, overlapCoefficient, COLLECT { UNWIND shared AS id RETURN id ORDER BY id } AS shared`,
 
   centrality: `
     ${skillCentralityRows(considered)}

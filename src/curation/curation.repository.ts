@@ -21,8 +21,9 @@ export interface TransitionFields extends TimelineYears {
 const queries = {
   roleExists: 'MATCH (r:Role {id: $id}) RETURN r.id AS id',
   skillExists: 'MATCH (s:Skill {id: $id}) RETURN s.id AS id',
+  // A new role needs no skill yet: the size of its skill set, which every write keeps (derived/), is 0.
   createRole: `
-    CREATE (r:Role {id: $id, aliases: [$id], curated: true, sourceFile: $source})
+    CREATE (r:Role {id: $id, aliases: [$id], curated: true, sourceFile: $source, skillCount: 0})
     SET r += $fields`,
   updateRole: 'MATCH (r:Role {id: $id}) SET r += $fields',
   // A role takes along what only it owns: its page's facts and the transitions into and out of it.

@@ -33,7 +33,7 @@ beforeEach(async () => {
 });
 
 const factQueries = {
-  levels: 'MATCH (r:Role) RETURN r.id AS role, r.level AS level ORDER BY role',
+  roles: 'MATCH (r:Role) RETURN r.id AS role, r.level AS level, r.skillCount AS skillCount ORDER BY role',
   derivedSkills: `
     MATCH (r:Role)-[q:REQUIRES_SKILL {derived: true}]->(s:Skill)
     RETURN r.id AS role, s.id AS skill, properties(q) AS link ORDER BY role, skill`,

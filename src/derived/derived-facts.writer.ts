@@ -123,15 +123,18 @@ const queries = {
   markCurrent: 'MATCH (lock:GraphWriteLock {id: $lock}) SET lock.derivedFacts = $version',
 };
 
-/** Bumped whenever derived facts gain a property that writes rely on (here: sharedPairs, stems and keyStem). */
-const derivedFactsVersion = 3;
+/**
+ * Bumped whenever derived facts gain a property that writes rely on (here: sharedPairs, stems and keyStem), or
+ * one that reads are faster with (a role's skillCount): the first write to an older graph stores it everywhere.
+ */
+const derivedFactsVersion = 4;
 
 /**
  * Recomputes what the graph derives rather than states, all of it, after a write that may change anything
  * (an import): every role's level; what each transition develops, sentence by sentence; the skills of roles
  * that have no page of their own (CTO, CEO), inherited from their predecessors or developed by the transitions
  * into them, less those a curator excluded; and, once those are known, every skill's roleCount and
- * betweenness, which skillCentrality ranks by. Run inside the write's transaction, after its GraphWriteLock.
+ * betweenness, which skillCentrality ranks by, and every role's skillCount. Run inside the write's transaction, after its GraphWriteLock.
  */
 export async function refreshDerivedFacts(tx: ManagedTransaction): Promise<void> {
   await refreshLevels(tx);
