@@ -67,15 +67,12 @@ export class Database {
    * of them on a session that waits for `bookmark` (see RequestTransaction). Call end() once the response is sent.
    */
   forRequest(bookmark: string | null): { database: Database; end(): Promise<void> } {
-    const request = new RequestTransaction(async (after) => {
+    const request = new RequestTransaction((after) => {
       const session = this.driver.session({ database: this.databaseName, defaultAccessMode: neo4j.session.READ, bookmarks: after ? [after] : [] });
-      try {
-        const tx = await session.beginTransaction({ metadata: this.metadata(), ...(this.readTimeoutMs === undefined ? {} : { timeout: this.readTimeoutMs }) });
-        return { session, tx };
-      } catch (error) {
-        await session.close();
-        throw error;
-      }
+      // Not awaited: awaiting the transaction waits for Neo4j to acknowledge BEGIN, a round trip of its own,
+      // where the first query can follow BEGIN at once. A failed BEGIN fails that query; end() closes the session.
+      const tx = session.beginTransaction({ metadata: this.metadata(), ...(this.readTimeoutMs === undefined ? {} : { timeout: this.readTimeoutMs }) });
+      return { session, tx };
     }, bookmark);
     const database = new Database(this.driver, this.databaseName, this.slowQueries, this.readTimeoutMs, this.counter, this.availability, request);
     return { database, end: () => request.end() };

@@ -23,16 +23,16 @@ export interface OpenRead {
  * client may send again.
  */
 export class RequestTransaction {
-  private open: Promise<OpenRead> | null = null;
+  private open: OpenRead | null = null;
 
   constructor(
-    private readonly begin: (bookmark: string | null) => Promise<OpenRead>,
+    private readonly begin: (bookmark: string | null) => OpenRead,
     private bookmark: string | null,
   ) {}
 
   async run<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     this.open ??= this.begin(this.bookmark);
-    const { tx } = await this.open;
+    const { tx } = this.open;
     // The work gets what a managed transaction offers, queries only: ending the transaction stays with end().
     return work(tx as unknown as ManagedTransaction);
   }
@@ -54,14 +54,14 @@ export class RequestTransaction {
 }
 
 /** A read transaction changes nothing: committing it only ends it, and a failed one has nothing to undo. */
-async function finish(open: Promise<OpenRead> | null): Promise<void> {
+async function finish(open: OpenRead | null): Promise<void> {
   if (!open) return;
-  const { session, tx } = await open.catch(() => ({ session: null, tx: null }));
+  const { session, tx } = open;
   try {
-    if (tx?.isOpen()) await tx.commit();
+    if (tx.isOpen()) await tx.commit();
   } catch {
     // A transaction that failed or timed out has already reported its error to the read that met it.
   } finally {
-    await session?.close();
+    await session.close();
   }
 }
