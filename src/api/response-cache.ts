@@ -16,7 +16,9 @@ import type { RequestBody } from './request-body.js';
  * version first (one round trip, shared by the requests that arrive together), and an answer is served only
  * if it was computed at that same version, so no instance ever serves what an earlier graph said, and nothing
  * on the write side has to remember to invalidate anything. An answer is stored under the version read before
- * it was computed: its reads see that version or a later one, never an earlier one.
+ * it was computed (its reads see that version or a later one, never an earlier one), and only if the graph was
+ * still at that version when its reads ended: the bookmark of their transaction's commit, which costs no read
+ * of its own.
  *
  * Only queries are cached, only answers without errors, only POSTs to /graphql with a JSON body (what Apollo's
  * CSRF prevention lets through anyway, and what clients send); mutations always run. The cache is bounded by
@@ -127,7 +129,9 @@ export class ResponseCache {
       sent = true;
       const body = ticket.body;
       if (!body || response.statusCode !== 200) return done(null);
-      void this.version()
+      // An answer that read nothing from Neo4j has no transaction to tell the version it ended at: read it.
+      void (ticket.readsEnded ?? Promise.resolve(null))
+        .then((ended) => ended ?? this.version())
         .catch(() => null)
         .then((now) => done(now === version ? this.store(ticket, body, response) : null));
     });
@@ -139,10 +143,13 @@ export class ResponseCache {
   /**
    * Hands what the front noted for a request to the plugin, through the request's GraphQL context: Apollo
    * gives the plugin a shallow copy of the context, which keeps its own properties, a symbol's included.
+   * `readsEnded` gives the graph's version when the request's reads ended (Database.forRequest), or null.
    */
-  track(context: object, request: IncomingMessage): void {
+  track(context: object, request: IncomingMessage, readsEnded: Promise<string | null>): void {
     const ticket = this.tickets.get(request);
-    if (ticket) Object.defineProperty(context, ticketKey, { value: ticket, enumerable: true });
+    if (!ticket) return;
+    ticket.readsEnded = readsEnded;
+    Object.defineProperty(context, ticketKey, { value: ticket, enumerable: true });
   }
 
   /** The version a request was checked against, which its reads wait for (Database.forRequest); null if none was. */
@@ -219,6 +226,8 @@ interface Ticket {
   /** The answer, once the plugin has seen that it is one to keep; null until then, or for good. */
   body: Buffer | null;
   operation: string | null;
+  /** The graph's version when the request's reads ended, once they have; null where it read nothing. */
+  readsEnded?: Promise<string | null>;
 }
 
 interface Entry {

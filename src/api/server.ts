@@ -105,9 +105,9 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
       context: async ({ req, res }) => {
         // One read transaction for the request's reads, at the version the cache checked, if it did.
         const request = reads.forRequest(cache?.versionOf(req) ?? null);
-        res.once('close', () => void request.end());
+        const readsEnded = new Promise<string | null>((resolve) => res.once('close', () => resolve(request.end().catch(() => null))));
         const context = createContext(createRepositories(request.database), writeAccess(config.apiToken, req.headers.authorization), config);
-        cache?.track(context, req);
+        cache?.track(context, req, readsEnded);
         return context;
       },
     }),

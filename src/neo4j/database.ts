@@ -64,9 +64,10 @@ export class Database {
 
   /**
    * The view one GraphQL request reads through: all its reads run in one read transaction, begun at the first
-   * of them on a session that waits for `bookmark` (see RequestTransaction). Call end() once the response is sent.
+   * of them on a session that waits for `bookmark` (see RequestTransaction). Call end() once the response is
+   * sent: it gives the graph's version when the reads ended, or null.
    */
-  forRequest(bookmark: string | null): { database: Database; end(): Promise<void> } {
+  forRequest(bookmark: string | null): { database: Database; end(): Promise<string | null> } {
     const request = new RequestTransaction((after) => {
       const session = this.driver.session({ database: this.databaseName, defaultAccessMode: neo4j.session.READ, bookmarks: after ? [after] : [] });
       // Not awaited: awaiting the transaction waits for Neo4j to acknowledge BEGIN, a round trip of its own,

@@ -13,6 +13,28 @@ async function openTransactions(): Promise<string[]> {
   return rows.map((row) => row.id);
 }
 
+/** The graph's version: the bookmark of an empty read transaction. */
+async function versionNow(): Promise<string | null> {
+  const session = database.driver.session({ defaultAccessMode: 'READ' });
+  try {
+    await (await session.beginTransaction()).commit();
+    return session.lastBookmarks()[0] ?? null;
+  } finally {
+    await session.close();
+  }
+}
+
+/** A write by another session, as another instance or process would make it; its bookmark. */
+async function writeElsewhere(): Promise<string | null> {
+  const session = database.driver.session();
+  try {
+    await session.run('CREATE (:RequestProbe)');
+    return session.lastBookmarks()[0] ?? null;
+  } finally {
+    await session.close();
+  }
+}
+
 describe("a request's reads", () => {
   it('run in one transaction, open from the first read until the request ends', async () => {
     const request = database.forRequest(null);
@@ -38,6 +60,25 @@ describe("a request's reads", () => {
     expect(after).not.toContain(before);
     await request.end();
     await clearGraph(database);
+  });
+
+  it("end with the graph's version when they ended: the one they began at if nothing was written meanwhile", async () => {
+    const before = await versionNow();
+    const quiet = database.forRequest(before);
+    await quiet.database.read('RETURN 1 AS one');
+    expect(await quiet.end()).toBe(before);
+
+    const request = database.forRequest(before);
+    await request.database.read('RETURN 1 AS one');
+    const written = await writeElsewhere();
+    expect(written).not.toBe(before);
+    await request.database.read('RETURN 2 AS two');
+    expect(await request.end()).toBe(written);
+    await clearGraph(database);
+  });
+
+  it('end with no version when they read nothing', async () => {
+    expect(await database.forRequest(null).end()).toBeNull();
   });
 
   it('outside a request, leave no transaction open', async () => {

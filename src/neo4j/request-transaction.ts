@@ -45,22 +45,29 @@ export class RequestTransaction {
     await finish(open);
   }
 
-  /** Ends the transaction, if the request began one: the response has been sent, nothing is left to read. */
-  async end(): Promise<void> {
+  /**
+   * Ends the transaction, if the request began one: the response has been sent, nothing is left to read. Gives
+   * the bookmark of its commit, the graph's version when it ended (see ResponseCache), or null if the request
+   * read nothing or its transaction failed.
+   */
+  async end(): Promise<string | null> {
     const open = this.open;
     this.open = null;
-    await finish(open);
+    return finish(open);
   }
 }
 
 /** A read transaction changes nothing: committing it only ends it, and a failed one has nothing to undo. */
-async function finish(open: OpenRead | null): Promise<void> {
-  if (!open) return;
+async function finish(open: OpenRead | null): Promise<string | null> {
+  if (!open) return null;
   const { session, tx } = open;
   try {
-    if (tx.isOpen()) await tx.commit();
+    if (!tx.isOpen()) return null;
+    await tx.commit();
+    return session.lastBookmarks()[0] ?? null;
   } catch {
     // A transaction that failed or timed out has already reported its error to the read that met it.
+    return null;
   } finally {
     await session.close();
   }
