@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { OperationTypeNode } from 'graphql';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { withoutStackCapture } from '../neo4j/without-stack-capture.js';
 import { currentRequest } from '../observability/request-scope.js';
 import type { RequestBody } from './request-body.js';
 
@@ -70,7 +71,7 @@ export class ResponseCache {
     const session = this.driver.session({ database: this.databaseName, defaultAccessMode: neo4j.session.READ });
     try {
       const tx = session.beginTransaction();
-      await tx.commit();
+      await withoutStackCapture(() => tx.commit());
       return session.lastBookmarks()[0] ?? null;
     } finally {
       await session.close();

@@ -4,6 +4,7 @@ import { neo4jQueryDuration, operationLabel } from '../observability/metrics.js'
 import { currentRequest } from '../observability/request-scope.js';
 import { Availability } from './availability.js';
 import { sendWithoutDelay } from './bolt-no-delay.js';
+import { withoutStackCapture } from './without-stack-capture.js';
 import { RequestTransaction } from './request-transaction.js';
 
 export interface Neo4jConnection {
@@ -180,21 +181,6 @@ export async function run<T extends RecordShape>(tx: ManagedTransaction, query: 
   return result.records.map((record) => record.toObject());
 }
 
-/**
- * The driver records a stack trace for every query it is given, to put on the query's error should it fail;
- * under tsx, which maps stack traces to the TypeScript sources, that took 6 % of the API's CPU on uncached
- * requests (bench/README.md). `run` takes one itself, only for a query that failed. The driver's work inside
- * is synchronous: no other code runs while stack traces are off.
- */
-function withoutStackCapture<T>(work: () => T): T {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    return work();
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
-}
 
 /** Counts and times a query, and logs it when it is slow: its text (never its parameters, which are user data). */
 function observeQuery(tx: ManagedTransaction, query: string, ms: number): void {

@@ -1,4 +1,5 @@
 import type { ManagedTransaction, Session, Transaction } from 'neo4j-driver';
+import { withoutStackCapture } from './without-stack-capture.js';
 
 /** A session and the read transaction open in it. */
 export interface OpenRead {
@@ -63,7 +64,7 @@ async function finish(open: OpenRead | null): Promise<string | null> {
   const { session, tx } = open;
   try {
     if (!tx.isOpen()) return null;
-    await tx.commit();
+    await withoutStackCapture(() => tx.commit());
     return session.lastBookmarks()[0] ?? null;
   } catch {
     // A transaction that failed or timed out has already reported its error to the read that met it.
