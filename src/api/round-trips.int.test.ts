@@ -60,6 +60,19 @@ describe('batching', () => {
     expect(data?.role).toMatchObject({ transitionsOut: expect.arrayContaining([expect.objectContaining({ to: expect.objectContaining({ id: 'vp' }) })]) });
   });
 
+  it('reads the hits of a search whole in the query that finds them, as role(id) and skill(id) read them', async () => {
+    const query = '{ search(text: "strategy") { __typename ... on Role { id title level hasPage } ... on Skill { id name category roleCount } } }';
+    expect(await roundTrips(query, {})).toBe(1);
+    const { data } = await api.query<{ search: { __typename: string; id: string }[] }>(query);
+    const role = data?.search.find((hit) => hit.__typename === 'Role');
+    const skill = data?.search.find((hit) => hit.__typename === 'Skill');
+    expect(role && skill, JSON.stringify(data)).toBeTruthy();
+    const { data: single } = await api.query<{ role: object; skill: object }>(
+      `{ role(id: "${role?.id}") { __typename id title level hasPage } skill(id: "${skill?.id}") { __typename id name category roleCount } }`,
+    );
+    expect([role, skill]).toEqual([single?.role, single?.skill]);
+  });
+
   it('reads each role once per request, however often the response names it', async () => {
     const trips = await roundTrips('{ a: role(id: "vp") { id } b: role(id: "vp") { title } c: transitionPaths(from: "director", to: "cto") { roles { id } } }', {});
     // vp once; director and cto for the path's checks; the path; its transitions; the roles' skills.

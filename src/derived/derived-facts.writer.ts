@@ -134,7 +134,8 @@ const derivedFactsVersion = 4;
  * (an import): every role's level; what each transition develops, sentence by sentence; the skills of roles
  * that have no page of their own (CTO, CEO), inherited from their predecessors or developed by the transitions
  * into them, less those a curator excluded; and, once those are known, every skill's roleCount and
- * betweenness, which skillCentrality ranks by, and every role's skillCount. Run inside the write's transaction, after its GraphWriteLock.
+ * betweenness, which skillCentrality ranks by, and every role's skillCount. Run inside the write's
+ * transaction, after its GraphWriteLock.
  */
 export async function refreshDerivedFacts(tx: ManagedTransaction): Promise<void> {
   await refreshLevels(tx);

@@ -28,7 +28,8 @@ export class SearchService {
     const query = fulltextQuery(text);
     if (query === null) return [];
     const hits = await this.repository.search(query, first);
-    const found = await Promise.all(hits.map((hit) => (hit.kind === 'Role' ? this.roles.find(hit.id) : this.skills.find(hit.id))));
-    return found.filter((item) => item !== null);
+    this.roles.remember(hits.flatMap((hit) => (hit.role ? [hit.role] : [])));
+    this.skills.remember(hits.flatMap((hit) => (hit.skill ? [hit.skill] : [])));
+    return hits.flatMap((hit) => hit.role ?? hit.skill ?? []);
   }
 }
