@@ -152,6 +152,12 @@ describe('shortestPath', () => {
     expect(shortestPath.roles.map((role: { id: string }) => role.id)).toEqual(['individual-contributor', 'manager', 'director', 'vp', 'ceo']);
   });
 
+  it('is the role alone, with nothing gained or dropped, from a role to itself', async () => {
+    const { shortestPath, role } = await api.data('{ shortestPath(from: "vp", to: "vp") { hops roles { id } steps { id } skillDelta { gained { id } retained { id } dropped { id } } toLearn { id } } role(id: "vp") { skills { id } } }');
+    expect(shortestPath).toMatchObject({ hops: 0, roles: [{ id: 'vp' }], steps: [], skillDelta: { gained: [], dropped: [] }, toLearn: [] });
+    expect(shortestPath.skillDelta.retained).toEqual(role.skills);
+  });
+
   it('is null when the goal cannot be reached', async () => {
     expect((await api.data('{ shortestPath(from: "ceo", to: "manager") { hops } }')).shortestPath).toBeNull();
   });

@@ -22,7 +22,7 @@ beforeAll(async () => {
   // 100 more roles, each needing three skills and moving on to the next: a ladder the size of a page.
   await database.write(`
     UNWIND range(1, 100) AS i
-    CREATE (r:Role {id: 'generated-' + i, title: 'Generated role ' + i, sourceFile: 'test', sourceLine: i})
+    CREATE (r:Role {id: 'generated-' + i, title: 'Generated role ' + i, aliases: ['g' + i], sourceFile: 'test', sourceLine: i})
     WITH r, i
     MATCH (s:Skill) WHERE s.id IN ['budgeting', 'hiring', 'coaching']
     CREATE (r)-[:REQUIRES_SKILL {sourceFile: 'test', sourceLine: i}]->(s)`);
@@ -71,6 +71,38 @@ describe('batching', () => {
       `{ role(id: "${role?.id}") { __typename id title level hasPage } skill(id: "${skill?.id}") { __typename id name category roleCount } }`,
     );
     expect([role, skill]).toEqual([single?.role, single?.skill]);
+  });
+
+  it('reads paths with their roles, the roles\' skills and their transitions in the query that finds them', async () => {
+    const roleFields = 'id title level skills { id name category }';
+    const query = `{ transitionPlan(from: "director", to: "cto") { truncated paths {
+      roles { ${roleFields} }
+      steps { id from { id } to { id } timeline { minYears maxYears } skillDelta { gained { id } dropped { id } } toLearn { id } }
+      skillDelta { gained { id } retained { id } dropped { id } } } } }`;
+    expect(await roundTrips(query, {})).toBe(1);
+    const { data } = await api.query<{ transitionPlan: { paths: { roles: { id: string }[]; steps: { id: string }[] }[] } }>(query);
+    const paths = data?.transitionPlan.paths ?? [];
+    expect(paths.length, JSON.stringify(data)).toBeGreaterThan(0);
+    // Every role and transition on the paths reads as it does on its own.
+    for (const role of paths.flatMap((path) => path.roles)) {
+      const { data: single } = await api.query<{ role: object }>(`{ role(id: "${role.id}") { ${roleFields} } }`);
+      expect(role).toEqual(single?.role);
+    }
+    const [step] = paths[0]?.steps ?? [];
+    const { data: from } = await api.query<{ role: { transitionsOut: { id: string }[] } }>(
+      `{ role(id: "director") { transitionsOut { id from { id } to { id } timeline { minYears maxYears } } } }`,
+    );
+    expect(step).toMatchObject(from?.role.transitionsOut.find((transition) => transition.id === step?.id) ?? { id: 'a transition of director' });
+  });
+
+  it('reads the shortest path whole in one query, and from an alias in three more', async () => {
+    const query = (from: string) => `{ shortestPath(from: "${from}", to: "generated-4") { roles { id title } steps { id to { id } skillDelta { gained { id } } } } }`;
+    expect(await roundTrips(query('generated-1'), {})).toBe(1);
+    // The alias finds no role by id: it is resolved (by id, then by alias), and the path read again.
+    expect(await roundTrips(query('g1'), {})).toBe(4);
+    const [byId, byAlias] = await Promise.all(['generated-1', 'g1'].map((from) => api.query(query(from))));
+    expect(byAlias?.data).toEqual(byId?.data);
+    expect(byId?.data).toMatchObject({ shortestPath: { roles: ['generated-1', 'generated-2', 'generated-3', 'generated-4'].map((id) => ({ id })) } });
   });
 
   it('reads each role once per request, however often the response names it', async () => {

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { byIdLoader } from '../common/by-id.loader.js';
 import { prefetchKey, type RolePrefetch } from './role.prefetch.js';
 import type { RoleRecord } from './role.projection.js';
-import type { RoleChildren, RoleRepository } from './role.repository.js';
+import type { RoleChildren, RoleRepository, RoleWithChildren } from './role.repository.js';
 
 /**
  * One request's batching of role reads: every role, and every list under roles, that a response needs at any
@@ -19,10 +19,19 @@ export function createRoleLoaders(repository: RoleRepository) {
     }
     return loader as DataLoader<string, T[]>;
   };
+  /** Roles read whole elsewhere, with the lists of kinds `children` under them. */
+  const prime = (rows: RoleWithChildren[], children: RoleChildren[]): void => {
+    for (const { role, children: lists, neighbours } of rows) {
+      byId.prime(role.id, role);
+      for (const neighbour of neighbours) byId.prime(neighbour.id, neighbour);
+      for (const kind of children) childrenOf(kind).prime(role.id, lists[kind] ?? []);
+    }
+  };
   const withChildren = new Map<string, DataLoader<string, RoleRecord | null>>();
   return {
     byId,
     children: childrenOf,
+    prime,
     /**
      * Roles by id, read with what `prefetch` names under them: the lists and neighbours are left in the other
      * loaders, where the fields under the role find them.
@@ -33,11 +42,7 @@ export function createRoleLoaders(repository: RoleRepository) {
       if (!loader) {
         loader = new DataLoader<string, RoleRecord | null>(async (ids) => {
           const rows = await repository.findByIdsWith(ids, prefetch);
-          for (const { role, children: lists, neighbours } of rows) {
-            byId.prime(role.id, role);
-            for (const neighbour of neighbours) byId.prime(neighbour.id, neighbour);
-            for (const kind of prefetch.children) childrenOf(kind).prime(role.id, lists[kind] ?? []);
-          }
+          prime(rows, prefetch.children);
           const found = new Map(rows.map(({ role }) => [role.id, role]));
           return ids.map((id) => found.get(id) ?? null);
         });

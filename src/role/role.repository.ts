@@ -49,13 +49,18 @@ const neighbourQueries = {
   sources: `COLLECT { MATCH (a:Role)-[:HAS_TRANSITION]->(:Transition)-[:LEADS_TO]->(r) RETURN DISTINCT a ${roleProjectionOf('a')} }`,
 };
 
-/** Roles by id with the lists a response asks for under them, each list as childQueries reads it. */
-function byIdsWith({ children, targets, sources }: RolePrefetch): string {
+/**
+ * The role `r` with the lists a response asks for under it, each list as childQueries reads it, as a
+ * RoleWithChildren: for any query that reads roles whole for the loaders (RoleService.rememberWith).
+ */
+export function roleWithChildrenOf({ children, targets, sources }: RolePrefetch): string {
   const lists = children.map((kind) => `${kind}: ${childQueries[kind]}`).join(',\n    ');
-  return `UNWIND $ids AS id MATCH (r:Role {id: id})
-    RETURN r ${roleProjection} AS role, {${lists}} AS children,
-      ${targets ? neighbourQueries.targets : '[]'} + ${sources ? neighbourQueries.sources : '[]'} AS neighbours`;
+  return `{role: r ${roleProjection}, children: {${lists}},
+    neighbours: ${targets ? neighbourQueries.targets : '[]'} + ${sources ? neighbourQueries.sources : '[]'}}`;
 }
+
+/** Roles by id with the lists a response asks for under them. */
+const byIdsWith = (prefetch: RolePrefetch): string => `UNWIND $ids AS id MATCH (r:Role {id: id}) RETURN ${roleWithChildrenOf(prefetch)} AS row`;
 
 /** A role read with lists under it, and the roles its transitions lead to or come from, if asked for. */
 export interface RoleWithChildren {
@@ -130,7 +135,8 @@ export class RoleRepository {
 
   /** Roles with what `prefetch` names under them, in one round trip rather than one per list. */
   async findByIdsWith(ids: readonly string[], prefetch: RolePrefetch): Promise<RoleWithChildren[]> {
-    return this.database.read<RoleWithChildren>(byIdsWith(prefetch), { ids });
+    const rows = await this.database.read<{ row: RoleWithChildren }>(byIdsWith(prefetch), { ids });
+    return rows.map(({ row }) => row);
   }
 
   /** The role known by another name: an abbreviation or alias its page gives it, or an id it had before. */

@@ -6,7 +6,7 @@ import { NotFoundError } from '../errors/error-codes.js';
 import type { RoleLoaders } from './role.loaders.js';
 import type { RolePrefetch } from './role.prefetch.js';
 import type { RoleRecord } from './role.projection.js';
-import { roleOrderings, type RoleChildren, type RoleFilter, type RoleRepository } from './role.repository.js';
+import { roleOrderings, type RoleChildren, type RoleFilter, type RoleRepository, type RoleWithChildren } from './role.repository.js';
 import type { RoleWhere } from './role-connection.types.js';
 import type { RoleOrder } from './role.types.js';
 
@@ -71,6 +71,11 @@ export class RoleService {
   remember(roles: RoleRecord[]): RoleRecord[] {
     for (const role of roles) this.loaders.byId.prime(role.id, role);
     return roles;
+  }
+
+  /** Roles another query read with the lists of kinds `children` (roleWithChildrenOf): neither is read again. */
+  rememberWith(rows: RoleWithChildren[], children: RoleChildren[]): void {
+    this.loaders.prime(rows, children);
   }
 }
 

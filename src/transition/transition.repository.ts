@@ -1,4 +1,5 @@
 import type { Database } from '../neo4j/database.js';
+import { roleWithChildrenOf, type RoleChildren, type RoleWithChildren } from '../role/role.repository.js';
 import type { EvidenceRecord } from '../skill/skill.projection.js';
 import { transitionProjection, type TransitionRecord } from './transition.projection.js';
 
@@ -91,10 +92,35 @@ const pathQuery = (hops: number, order: PathOrder) => {
     reduce(years = 0.0, step IN steps | years + coalesce(step.maxYears, step.minYears, 0)) AS maxYears${keepContenders}
   WITH roles, steps, hops, minYears, maxYears,
     COUNT { UNWIND roles[1..] AS role MATCH (role)-[:REQUIRES_SKILL]->(s:Skill) WHERE NOT s.id IN known RETURN DISTINCT s } AS toLearn
-  RETURN [n IN roles | n.id] AS roleIds, [rel IN steps | rel.transitionId] AS transitionIds
+  WITH roles, steps, [n IN roles | n.id] AS roleIds, hops, minYears, maxYears, toLearn
   ORDER BY ${criteria.join(', ')}, roleIds
-  LIMIT $limit + 1`;
+  LIMIT $limit + 1
+  ${withRecords}`;
 };
+
+/** What the paths' descriptions read under each role on them (TransitionService.describe). */
+export const pathRoleLists: RoleChildren[] = ['exclusions', 'skills'];
+
+// The end of every path query: rows of `roles` (nodes) and `steps` (TRANSITIONS_TO relationships), in order,
+// become one row holding the paths and, read whole once however many paths share them, their roles with the
+// lists their descriptions need and their transitions, so that describing them reads nothing more. Whether
+// each end exists, by id, tells no path from no such role (the row comes even when no path does).
+const withRecords = `
+  WITH collect({roles: roles, steps: steps}) AS paths
+  CALL (paths) {
+    UNWIND paths AS path UNWIND path.roles AS r
+    WITH DISTINCT r
+    RETURN collect(${roleWithChildrenOf({ children: pathRoleLists, targets: false, sources: false })}) AS roles
+  }
+  CALL (paths) {
+    UNWIND paths AS path UNWIND path.steps AS step
+    WITH DISTINCT step
+    MATCH (t:Transition {id: step.transitionId})
+    WITH t, startNode(step) AS a, endNode(step) AS b
+    RETURN collect(t ${transitionProjection}) AS transitions
+  }
+  RETURN [path IN paths | {roleIds: [n IN path.roles | n.id], transitionIds: [step IN path.steps | step.transitionId]}] AS paths,
+    roles, transitions, EXISTS { MATCH (:Role {id: $from}) } AS fromFound, EXISTS { MATCH (:Role {id: $to}) } AS toFound`;
 
 const queries = {
   byIds: `
@@ -120,9 +146,26 @@ const queries = {
   ) as Record<string, string>,
   shortest: `
     MATCH (a:Role {id: $from}), (b:Role {id: $to})
-    MATCH p = shortestPath((a)-[:TRANSITIONS_TO*]->(b))
-    RETURN [n IN nodes(p) | n.id] AS roleIds, [rel IN relationships(p) | rel.transitionId] AS transitionIds`,
+    MATCH p = shortestPath((a)-[:TRANSITIONS_TO*0..]->(b))
+    WITH nodes(p) AS roles, relationships(p) AS steps
+    ${withRecords}`,
 };
+
+/** A path as the ids of its roles, in order, and of the transitions between them. */
+export interface PathIds {
+  roleIds: string[];
+  transitionIds: string[];
+}
+
+/** Paths, with every role on them (and the lists pathRoleLists names under it) and every transition they take. */
+export interface PathsRead {
+  paths: PathIds[];
+  roles: RoleWithChildren[];
+  transitions: TransitionRecord[];
+  /** Whether a role has the id given for each end: when not, the paths are none, whatever the graph holds. */
+  fromFound: boolean;
+  toFound: boolean;
+}
 
 export class TransitionRepository {
   constructor(private readonly database: Database) {}
@@ -139,31 +182,30 @@ export class TransitionRepository {
   }
 
   /**
-   * The best `limit` simple paths of 1 to maxHops transitions, as role ids and transition ids, ranked by
-   * `order` (skills left to learn counting those `have`, or else the first role, lacks), and whether more paths
-   * were left out.
+   * The best `limit` simple paths of 1 to maxHops transitions, ranked by `order` (skills left to learn counting
+   * those `have`, or else the first role, lacks), read with their roles and transitions, and whether more paths
+   * were left out. The ends are ids: an alias finds no role (`fromFound`, `toFound`).
    */
-  async paths(
-    from: string,
-    to: string,
-    options: { maxHops: number; order: PathOrder; have: string[] | null; limit: number },
-  ): Promise<{ paths: { roleIds: string[]; transitionIds: string[] }[]; truncated: boolean }> {
+  async paths(from: string, to: string, options: { maxHops: number; order: PathOrder; have: string[] | null; limit: number }): Promise<PathsRead & { truncated: boolean }> {
     if (queries.paths[`${options.order} ${options.maxHops}`] === undefined) throw new RangeError(`maxHops must be 1..${maxPathHops}`);
     // Ranked by hops first, a path never ranks before one of fewer hops: when the paths of one hop less are
     // already more than the limit, the longer ones cannot change the list. Below 5 hops the walks are short and a
     // second round trip would cost more than it saves; from 5 hops, one hop less shortens one of the two halves
     // by a hop, a walk as many times smaller as a role has moves (about 13 on the dense bench graph).
     const bounds = options.order === PathOrder.HOPS && options.maxHops >= 5 ? [options.maxHops - 1, options.maxHops] : [options.maxHops];
-    let rows: { roleIds: string[]; transitionIds: string[] }[] = [];
+    let read: PathsRead | undefined;
     for (const hops of bounds) {
-      rows = await this.database.read(queries.paths[`${options.order} ${hops}`] as string, { from, to, have: options.have, limit: options.limit });
-      if (rows.length > options.limit) break;
+      [read] = await this.database.read<PathsRead>(queries.paths[`${options.order} ${hops}`] as string, { from, to, have: options.have, limit: options.limit });
+      if (read && read.paths.length > options.limit) break;
     }
-    return { paths: rows.slice(0, options.limit), truncated: rows.length > options.limit };
+    if (!read) throw new Error('a path query returned no row');
+    return { ...read, paths: read.paths.slice(0, options.limit), truncated: read.paths.length > options.limit };
   }
 
-  async shortest(from: string, to: string): Promise<{ roleIds: string[]; transitionIds: string[] } | null> {
-    const rows = await this.database.read<{ roleIds: string[]; transitionIds: string[] }>(queries.shortest, { from, to });
-    return rows[0] ?? null;
+  /** The path of fewest transitions between two roles by id, read as `paths` reads them: no path when there is none, and a path of no transitions from a role to itself. */
+  async shortest(from: string, to: string): Promise<PathsRead> {
+    const [read] = await this.database.read<PathsRead>(queries.shortest, { from, to });
+    if (!read) throw new Error('a path query returned no row');
+    return read;
   }
 }

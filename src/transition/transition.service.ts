@@ -9,7 +9,7 @@ import { addYears, type PathYears } from './path-years.js';
 import { leftToLearn, skillDelta, type Delta } from './skill-delta.js';
 import type { TransitionLoaders } from './transition.loaders.js';
 import type { TransitionRecord } from './transition.projection.js';
-import { maxPathHops, type PathOrder, type TransitionDetails, type TransitionRepository } from './transition.repository.js';
+import { maxPathHops, pathRoleLists, type PathOrder, type PathsRead, type TransitionDetails, type TransitionRepository } from './transition.repository.js';
 
 /** Bounds the work of one request on a densely connected graph; the seed has a handful of paths. */
 export const maxPathsPerQuery = 1000;
@@ -57,11 +57,12 @@ export class TransitionService {
     requireIntegerIn('maxHops', request.maxHops, 1, maxPathHops);
     requireIntegerIn('first', request.first, 1, maxPathsPerQuery);
     const have = this.checkHave(request.have);
-    const [from, to] = await this.requireRoles(fromName, toName);
+    const options = { maxHops: request.maxHops, order: request.orderBy, have, limit: request.first };
     const [found, unknownSkills] = await Promise.all([
-      this.repository.paths(from, to, { maxHops: request.maxHops, order: request.orderBy, have, limit: request.first }),
+      this.byEnds(fromName, toName, (from, to) => this.repository.paths(from, to, options)),
       have === null ? [] : this.skills.unknown(have),
     ]);
+    this.remember(found);
     const paths = await Promise.all(found.paths.map((path) => this.describe(path.roleIds, path.transitionIds, have)));
     return { paths, truncated: found.truncated, unknownSkills };
   }
@@ -69,10 +70,10 @@ export class TransitionService {
   /** The path of fewest transitions, or null when the target cannot be reached. */
   async shortestPath(fromName: string, toName: string, haveIds: string[] | null): Promise<PathResult | null> {
     const have = this.checkHave(haveIds);
-    const [from, to] = await this.requireRoles(fromName, toName);
-    if (from === to) return this.describe([from], [], have);
-    const found = await this.repository.shortest(from, to);
-    return found ? this.describe(found.roleIds, found.transitionIds, have) : null;
+    const found = await this.byEnds(fromName, toName, (from, to) => this.repository.shortest(from, to));
+    this.remember(found);
+    const [path] = found.paths;
+    return path ? this.describe(path.roleIds, path.transitionIds, have) : null;
   }
 
   /** For references the graph itself holds, which exist unless deleted meanwhile. */
@@ -88,6 +89,25 @@ export class TransitionService {
     if (have === null) return null;
     if (have.length > maxHaveSkills) throw new BadUserInputError('have', `must list at most ${maxHaveSkills} skills, got ${have.length}`);
     return [...new Set(have.map((id) => requireSlug('have', id)))];
+  }
+
+  /**
+   * Reads by the ends as given, which are ids nearly always; only when either finds no role are they resolved
+   * (an alias, "ic", names its role; an unknown name is NOT_FOUND) and read again.
+   */
+  private async byEnds<T extends PathsRead>(fromName: string, toName: string, read: (from: string, to: string) => Promise<T>): Promise<T> {
+    requireSlug('from', fromName);
+    requireSlug('to', toName);
+    const found = await read(fromName, toName);
+    if (found.fromFound && found.toFound) return found;
+    const [from, to] = await this.requireRoles(fromName, toName);
+    return read(from, to);
+  }
+
+  /** What a path read holds, for the loaders: describing its paths and the fields under them read nothing more. */
+  private remember({ roles, transitions }: PathsRead): void {
+    this.roles.rememberWith(roles, pathRoleLists);
+    for (const transition of transitions) this.loaders.byId.prime(transition.id, transition);
   }
 
   /** The two roles' ids, which an alias ("ic") given for either resolves to. */
