@@ -3,7 +3,7 @@ import type { Logger } from '../observability/logger.js';
 import { neo4jQueryDuration, operationLabel } from '../observability/metrics.js';
 import { currentRequest } from '../observability/request-scope.js';
 import { Availability } from './availability.js';
-import { sendWithoutDelay } from './bolt-no-delay.js';
+import { tuneClientSockets } from './client-socket.tuning.js';
 import { withoutStackCapture } from './without-stack-capture.js';
 import { RequestTransaction } from './request-transaction.js';
 
@@ -81,7 +81,7 @@ export class Database {
   }
 
   static open(connection: Neo4jConnection, slowQueries?: SlowQueryLog): Database {
-    sendWithoutDelay();
+    tuneClientSockets();
     const auth = connection.user ? neo4j.auth.basic(connection.user, connection.password ?? '') : undefined;
     const driver = neo4j.driver(connection.uri, auth, {
       disableLosslessIntegers: true,
