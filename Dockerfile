@@ -11,4 +11,5 @@ RUN npm run build:web
 ENV NODE_ENV=production
 EXPOSE 4000
 # node itself is the container's first process, so docker stop's SIGTERM reaches main.ts, which closes everything.
-CMD ["node", "--import", "tsx", "src/main.ts"]
+# The flags of npm start (README, Configuration).
+CMD ["node", "--heap-growing-percent=100", "--import", "tsx", "src/main.ts"]

@@ -7,7 +7,7 @@ import { seconds } from '../src/common/seconds.js';
 import { projectRoot } from '../src/config.js';
 import { Random } from '../src/generator/random.js';
 import { clearGraph, issueScale, loadGeneratedGraph, loadSeed, log, startBenchNeo4j, timed, type GraphSize } from './bench-graph.js';
-import { RssSampler, runLoad, startServer, type LoadResult, type ServerChild } from './api/load.js';
+import { RssSampler, runLoad, startNodeFlags, startServer, type LoadResult, type ServerChild } from './api/load.js';
 import { canonical, digest, request, type Flavor, type OperationName, type Variables } from './api/operations.js';
 
 /**
@@ -246,7 +246,8 @@ async function main(): Promise<void> {
     const seeded = await timed(() => loadSeed(neo4j.database));
     log(`seed loaded in ${seconds(seeded.ms)}`);
     for (const flavor of flavors) {
-      const options = (flavor === 'project' || flavor === 'uncached') && values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
+      const ours = flavor === 'project' || flavor === 'uncached';
+      const options = ours ? [...startNodeFlags(), ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [])] : [];
       servers.push(await startServer(flavor, { NEO4J_URI: neo4j.connection.uri, NEO4J_USER: neo4j.connection.user ?? '', NEO4J_PASSWORD: neo4j.connection.password ?? '', ...(flavor === 'uncached' ? { RESPONSE_CACHE_MB: '0' } : {}) }, options));
       log(`${flavor} server listening at ${servers.at(-1)?.url}`);
     }

@@ -38,6 +38,14 @@ async function readCacheLookups(url: string): Promise<CacheLookups> {
   return { hit: count('hit'), miss: count('miss') };
 }
 
+/** The flags `npm start` gives node (package.json), so that the bench's API runs with the same heap. */
+export function startNodeFlags(): string[] {
+  const start = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const flags = /\bexec node (.*?)\s*--import tsx /.exec(start)?.[1];
+  if (flags === undefined) throw new Error(`the start script of package.json is not "... exec node <flags> --import tsx ...": ${start}`);
+  return flags.split(/\s+/).filter(Boolean);
+}
+
 /**
  * Starts `node --import tsx <server>` (node itself, not the tsx CLI, so that the pid is the server's) and waits
  * for the line that says where it listens. `nodeOptions` adds flags such as --cpu-prof.
