@@ -239,7 +239,8 @@ async function relistDevelopments(tx: ManagedTransaction, relisted: ListedSkill[
     // gave a capability, need the other listed skills they may name.
     const open = titles.filter((title) => found.some((development) => development.skill === null && development.action === title.action));
     if (open.length > 0) {
-      const listed = mentionable(await run<NamedSkill>(tx, queries.listedSkillsAmong, { present: ['', ...textStems(open)] }), open);
+      const present = textStems(open);
+      const listed = mentionable(await run<NamedSkill>(tx, queries.listedSkillsAmong, { present: ['', ...present] }), new Set(present));
       developments.push(...findDevelopments(open, listed).filter((development) => development.skill === null));
     }
     await run(tx, queries.deleteCapabilities, { actions: titles.map((title) => title.action) });

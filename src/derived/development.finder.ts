@@ -75,10 +75,10 @@ export function textStems(texts: TransitionText[]): string[] {
 }
 
 /**
- * The skills that some of these texts may name: those every stem of whose name is in one of them. Matching a
- * few transitions' texts against these finds what matching them against every skill finds, in the same order.
+ * The skills that texts with these stems (textStems) may name: those every stem of whose name is among them.
+ * Matching a few transitions' texts against these finds what matching them against every skill finds, in the
+ * same order.
  */
-export function mentionable(skills: NamedSkill[], texts: TransitionText[]): NamedSkill[] {
-  const present = new Set(textStems(texts));
+export function mentionable(skills: NamedSkill[], present: ReadonlySet<string>): NamedSkill[] {
   return skills.filter((skill) => nameStems(skill.name).every((stem) => present.has(stem)));
 }
