@@ -2,6 +2,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import { refreshDerivedFacts } from '../../derived/derived-facts.writer.js';
 import { run, type Database } from '../../neo4j/database.js';
 import { takeGraphWriteLock } from '../../neo4j/graph-write.lock.js';
+import { resampleOutdatedIndexes } from '../../neo4j/index-statistics.js';
 import {
   ownedLabels,
   relationshipTypes,
@@ -89,7 +90,9 @@ export type ImportStepTimer = (step: string, ms: number) => void;
  * a page that fails to load leaves the database exactly as it was.
  */
 export async function loadPages(database: Database, pages: RolePage[], onStep?: ImportStepTimer): Promise<ImportReport> {
-  return database.writeTransaction((tx) => failingFastWhenTooLarge(pages.length, () => writePages(tx, pages, timedSteps(onStep))));
+  const report = await database.writeTransaction((tx) => failingFastWhenTooLarge(pages.length, () => writePages(tx, pages, timedSteps(onStep))));
+  await resampleOutdatedIndexes(database);
+  return report;
 }
 
 async function writePages(tx: ManagedTransaction, pages: RolePage[], step: TimedStep): Promise<ImportReport> {
