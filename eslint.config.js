@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'neo4j-launcher/target/', 'web/dist/', 'test-artifacts/', '.neo4j/'] },
+  { ignores: ['node_modules/', 'neo4j-launcher/target/', 'web/dist/', 'test-artifacts/', '.neo4j/', '.generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
