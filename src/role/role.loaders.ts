@@ -2,7 +2,8 @@ import DataLoader from 'dataloader';
 import { byIdLoader } from '../common/by-id.loader.js';
 import { prefetchKey, type RolePrefetch } from './role.prefetch.js';
 import type { RoleRecord } from './role.projection.js';
-import type { RoleChildren, RoleRepository, RoleWithChildren } from './role.repository.js';
+import type { RoleChildren, RoleWithChildren } from './role-children.projection.js';
+import type { RoleRepository } from './role.repository.js';
 
 /**
  * One request's batching of role reads: every role, and every list under roles, that a response needs at any

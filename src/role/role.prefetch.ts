@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
-import { isRoleChildren, type RoleChildren } from './role.repository.js';
+import { isRoleChildren, type RoleChildren } from './role-children.projection.js';
 
 /**
  * What a response asks for under a role, beyond the role itself: the lists (skills, responsibilities,

@@ -1,73 +1,13 @@
 import type { CursorKey } from '../common/cursor.js';
 import type { Database } from '../neo4j/database.js';
 import { fulltextStart, keysetPage, matchFiltered, type FilterParts, type Ordering } from '../neo4j/node-list.query.js';
-import { roleSkillProjection } from '../skill/skill.projection.js';
-import { transitionProjection } from '../transition/transition.projection.js';
 import type { RolePrefetch } from './role.prefetch.js';
-import { roleProjection, roleProjectionOf, type RoleRecord } from './role.projection.js';
+import { roleChildList, roleWithChildrenOf, type RoleChildren, type RoleWithChildren } from './role-children.projection.js';
+import { roleProjection, type RoleRecord } from './role.projection.js';
 import type { RoleOrder } from './role.types.js';
-
-const source = (variable: string) => `source: ${variable}.sourceFile + coalesce(':' + ${variable}.sourceLine, '')`;
-
-/**
- * Each query takes a list of role ids and returns, per id, a list in the order the page states it.
- * Sorting comes before the projection: a projection `x {...}` takes the name x, and would hide x.sourceLine.
- */
-const childQueries = {
-  responsibilities: `COLLECT { MATCH (r)-[:HAS_RESPONSIBILITY]->(x) WITH x ORDER BY x.sourceLine RETURN x {.area, .text, ${source('x')}} }`,
-  activities: `COLLECT { MATCH (r)-[:HAS_ACTIVITY]->(x) WITH x ORDER BY x.sourceLine RETURN x {.slot, .text, ${source('x')}} }`,
-  scope: `COLLECT { MATCH (r)-[:HAS_SCOPE]->(x) WITH x ORDER BY x.sourceLine RETURN x {.key, .value, ${source('x')}} }`,
-  comparisons: `COLLECT {
-    MATCH (r)-[:HAS_FACT]->(x)
-    WITH x ORDER BY x.sourceFile <> coalesce(r.pageFile, ''), x.sourceFile, x.sourceLine
-    RETURN x {.table, .dimension, .value, ${source('x')}} }`,
-  skills: `COLLECT {
-    MATCH (r)-[q:REQUIRES_SKILL]->(s)
-    WITH s, q ORDER BY coalesce(q.derived, false), q.position, q.sourceLine, s.id
-    RETURN s ${roleSkillProjection} }`,
-  // Skills a curator removed from a role that the graph would otherwise derive for it.
-  exclusions: 'COLLECT { MATCH (r)-[:EXCLUDES_SKILL]->(s) RETURN s.id }',
-  // The pattern starts from r itself: written as (a)-...-(b) WHERE a = r, Neo4j scanned every HAS_TRANSITION
-  // relationship of the graph for each role and kept r's (9,000 per role on a 3,000-role graph).
-  transitionsOut: `COLLECT {
-    MATCH (r)-[:HAS_TRANSITION]->(t:Transition)-[:LEADS_TO]->(b)
-    WITH r AS a, t, b ORDER BY b.level, b.id
-    RETURN t ${transitionProjection} }`,
-  transitionsIn: `COLLECT {
-    MATCH (a)-[:HAS_TRANSITION]->(t:Transition)-[:LEADS_TO]->(r)
-    WITH a, t, r AS b ORDER BY a.level, a.id
-    RETURN t ${transitionProjection} }`,
-} as const;
-
-export type RoleChildren = keyof typeof childQueries;
-
-export const isRoleChildren = (name: string): name is RoleChildren => Object.hasOwn(childQueries, name);
-
-/** The roles at the other end of a role's transitions, which `transitionsOut { to }` and `transitionsIn { from }` name. */
-const neighbourQueries = {
-  targets: `COLLECT { MATCH (r)-[:HAS_TRANSITION]->(:Transition)-[:LEADS_TO]->(b:Role) RETURN DISTINCT b ${roleProjectionOf('b')} }`,
-  sources: `COLLECT { MATCH (a:Role)-[:HAS_TRANSITION]->(:Transition)-[:LEADS_TO]->(r) RETURN DISTINCT a ${roleProjectionOf('a')} }`,
-};
-
-/**
- * The role `r` with the lists a response asks for under it, each list as childQueries reads it, as a
- * RoleWithChildren: for any query that reads roles whole for the loaders (RoleService.rememberWith).
- */
-export function roleWithChildrenOf({ children, targets, sources }: RolePrefetch): string {
-  const lists = children.map((kind) => `${kind}: ${childQueries[kind]}`).join(',\n    ');
-  return `{role: r ${roleProjection}, children: {${lists}},
-    neighbours: ${targets ? neighbourQueries.targets : '[]'} + ${sources ? neighbourQueries.sources : '[]'}}`;
-}
 
 /** Roles by id with the lists a response asks for under them. */
 const byIdsWith = (prefetch: RolePrefetch): string => `UNWIND $ids AS id MATCH (r:Role {id: id}) RETURN ${roleWithChildrenOf(prefetch)} AS row`;
-
-/** A role read with lists under it, and the roles its transitions lead to or come from, if asked for. */
-export interface RoleWithChildren {
-  role: RoleRecord;
-  children: Partial<Record<RoleChildren, unknown[]>>;
-  neighbours: RoleRecord[];
-}
 
 const queries = {
   byIds: `UNWIND $ids AS id MATCH (r:Role {id: id}) RETURN r ${roleProjection} AS role`,
@@ -79,7 +19,7 @@ const queries = {
     LEVEL_DESC: `MATCH (r:Role) RETURN r ${roleProjection} AS role ORDER BY r.level DESC, r.id SKIP $offset LIMIT $first`,
     TITLE_ASC: `MATCH (r:Role) RETURN r ${roleProjection} AS role ORDER BY toLower(r.title), r.id SKIP $offset LIMIT $first`,
   } satisfies Record<RoleOrder, string>,
-  children: (kind: RoleChildren) => `UNWIND $ids AS id MATCH (r:Role {id: id}) RETURN id, ${childQueries[kind]} AS items`,
+  children: (kind: RoleChildren) => `UNWIND $ids AS id MATCH (r:Role {id: id}) RETURN id, ${roleChildList(kind)} AS items`,
 };
 
 /** What rolesConnection filters on; null leaves a filter out. `text` is a query for the full-text index. */

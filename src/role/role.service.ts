@@ -6,7 +6,8 @@ import { NotFoundError } from '../errors/error-codes.js';
 import type { RoleLoaders } from './role.loaders.js';
 import type { RolePrefetch } from './role.prefetch.js';
 import type { RoleRecord } from './role.projection.js';
-import { roleOrderings, type RoleChildren, type RoleFilter, type RoleRepository, type RoleWithChildren } from './role.repository.js';
+import type { RoleChildren, RoleWithChildren } from './role-children.projection.js';
+import { roleOrderings, type RoleFilter, type RoleRepository } from './role.repository.js';
 import type { RoleWhere } from './role-connection.types.js';
 import type { RoleOrder } from './role.types.js';
 

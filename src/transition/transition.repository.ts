@@ -1,5 +1,5 @@
 import type { Database } from '../neo4j/database.js';
-import { roleWithChildrenOf, type RoleChildren, type RoleWithChildren } from '../role/role.repository.js';
+import { roleWithChildrenOf, type RoleChildren, type RoleWithChildren } from '../role/role-children.projection.js';
 import type { EvidenceRecord } from '../skill/skill.projection.js';
 import { transitionProjection, type TransitionRecord } from './transition.projection.js';
 
