@@ -59,6 +59,23 @@ function sameContent(a: Properties, b: Properties): boolean {
   return [...keys].every((key) => JSON.stringify(a[key] ?? null) === JSON.stringify(b[key] ?? null));
 }
 
+/** The report of an import made in several runs: what each run did, added up. */
+export function mergeReports(reports: ImportReport[]): ImportReport {
+  const sum = (pick: (report: ImportReport) => Counts): Counts => {
+    const total: Counts = {};
+    for (const report of reports) for (const [kind, count] of Object.entries(pick(report))) total[kind] = (total[kind] ?? 0) + count;
+    return total;
+  };
+  return {
+    files: reports.flatMap((report) => report.files),
+    created: sum((report) => report.created),
+    updated: sum((report) => report.updated),
+    removed: sum((report) => report.removed),
+    warnings: reports.flatMap((report) => report.warnings),
+    notes: reports.flatMap((report) => report.notes),
+  };
+}
+
 export function formatReport(report: ImportReport): string {
   const line = (verb: string, counts: Counts): string => {
     const parts = Object.entries(counts)
