@@ -28,10 +28,11 @@ export function pageFindings(pages: RolePage[], plan: GraphPlan): Pick<ImportRep
 
 /**
  * Properties that are not what a page says: where a fact was stated (a page that only moved lines is not
- * "updated"), and what the graph derives from all pages together (a role's level, a skill's centrality and
- * the pair counts behind it, a transition's stems), which moves with every page that names the role or skill.
+ * "updated"), and what the graph derives from all pages together (a role's level and skillCount, a skill's
+ * centrality, the pair counts behind it and its keyStem, a transition's stems), which moves with every page
+ * that names the role or skill, and which an import in runs derives only in its last run.
  */
-const notContent = new Set(['sourceLine', 'level', 'roleCount', 'betweenness', 'sharedPairs', 'stems']);
+const notContent = new Set(['sourceLine', 'level', 'skillCount', 'roleCount', 'betweenness', 'sharedPairs', 'keyStem', 'stems']);
 
 export function diffSnapshots(before: Snapshot, after: Snapshot): Pick<ImportReport, 'created' | 'updated' | 'removed'> {
   const created: Counts = {};
