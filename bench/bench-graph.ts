@@ -6,7 +6,7 @@ import { seconds } from '../src/common/seconds.js';
 import { projectRoot, readConfig } from '../src/config.js';
 import { writeGeneratedPages } from '../src/generator/page-folder.writer.js';
 import { generateTaxonomy, type Taxonomy, type TaxonomyOptions } from '../src/generator/taxonomy.generator.js';
-import { loadPages } from '../src/importer/load/graph.loader.js';
+import { loadPagesInRuns } from '../src/importer/load/graph.loader.js';
 import { collectPageFiles, readPages } from '../src/importer/read/pages.reader.js';
 import type { RolePage } from '../src/importer/parse/page.model.js';
 import { Database, type Neo4jConnection } from '../src/neo4j/database.js';
@@ -36,8 +36,13 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: 
   return { value, ms: performance.now() - started };
 }
 
-export async function startBenchNeo4j(): Promise<BenchNeo4j> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'career-graph-bench-neo4j-'));
+/**
+ * `keepData` names a data folder to use and keep after the bench, whatever it holds: at ten times the issue's
+ * size the import alone takes longer than the analytics, which can then be timed again on the same graph.
+ */
+export async function startBenchNeo4j(keepData?: string): Promise<BenchNeo4j> {
+  const dataDir = keepData ?? (await mkdtemp(join(tmpdir(), 'career-graph-bench-neo4j-')));
+  if (keepData) await mkdir(keepData, { recursive: true });
   const neo4j = await startLocalNeo4j({ ...readConfig().localNeo4j, port: 0, dataDir }, log);
   const database = Database.open(neo4j.connection);
   try {
@@ -53,7 +58,7 @@ export async function startBenchNeo4j(): Promise<BenchNeo4j> {
     stop: async () => {
       await database.close();
       await neo4j.stop();
-      await rm(dataDir, { recursive: true, force: true });
+      if (!keepData) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -71,7 +76,8 @@ export async function clearGraph(database: Database): Promise<void> {
 /** Empties the graph and imports seed/, as `npm run seed` does. */
 export async function loadSeed(database: Database): Promise<void> {
   await clearGraph(database);
-  await loadPages(database, await readPages(await collectPageFiles(['seed'])));
+  const pages = await readPages(await collectPageFiles(['seed']));
+  await loadPagesInRuns(database, pages, pages.length);
 }
 
 export interface GeneratedGraph {
@@ -89,12 +95,13 @@ export const issueScale: GraphSize = { roles: 3000, skills: 14_000, links: 120_0
  * Generates the taxonomy, writes its pages (as `npm run generate` does), parses them with the importer's
  * reader and loads them in one transaction, as `npm run import` does. The parsed pages are kept in
  * `pageCache` (.generated/bench-pages unless given; null keeps none) for the next run with the same size,
- * generator and importer.
+ * generator and importer. `pagesPerRun` imports them in runs of that many pages, as
+ * `npm run import -- --pages-per-run` does; the step times are then the sums over the runs.
  */
 export async function loadGeneratedGraph(
   database: Database,
   size: GraphSize,
-  options: { pageCache?: string | null } = {},
+  options: { pageCache?: string | null; pagesPerRun?: number } = {},
 ): Promise<GeneratedGraph> {
   const figures: Record<string, string> = {};
   const generated: TaxonomyOptions = { ...size, zipfExponent: size.zipfExponent ?? 0.65, lateralMoves: size.lateralMoves ?? 0 };
@@ -115,13 +122,16 @@ export async function loadGeneratedGraph(
       await writeFile(cacheFile, JSON.stringify(pages));
     }
   }
+  const stepMs = new Map<string, number>();
   const loaded = await timed(() =>
-    loadPages(database, pages, (step, ms) => {
-      figures[`load: ${step}`] = seconds(ms);
-      log(`load: ${step} in ${seconds(ms)}`);
+    loadPagesInRuns(database, pages, options.pagesPerRun ?? pages.length, (step, ms, run) => {
+      stepMs.set(step, (stepMs.get(step) ?? 0) + ms);
+      log(`load: ${run.of > 1 ? `run ${run.index} of ${run.of}: ` : ''}${step} in ${seconds(ms)}`);
     }),
   );
-  figures['load (one transaction, as npm run import)'] = seconds(loaded.ms);
+  for (const [step, ms] of stepMs) figures[`load: ${step}`] = seconds(ms);
+  const runs = Math.ceil(pages.length / (options.pagesPerRun ?? pages.length));
+  figures[runs > 1 ? `load (${runs} runs of ${options.pagesPerRun} pages, as npm run import -- --pages-per-run)` : 'load (one transaction, as npm run import)'] = seconds(loaded.ms);
   const [counts] = await database.read<{ roles: number; skills: number; links: number; transitions: number }>(`
     RETURN COUNT { (:Role) } AS roles, COUNT { (:Skill) } AS skills,
       COUNT { ()-[:REQUIRES_SKILL]->() } AS links, COUNT { (:Transition) } AS transitions`);

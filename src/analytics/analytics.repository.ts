@@ -1,8 +1,8 @@
-import { skillCentralityRows } from '../derived/skill-centrality.query.js';
 import { countsUnder, type SkillBasis } from '../derived/skill-basis.js';
 import type { Database } from '../neo4j/database.js';
 import { roleProjectionOf, type RoleRecord } from '../role/role.projection.js';
 import { skillProjection, type SkillRecord } from '../skill/skill.projection.js';
+import { skillBetweenness, type SkillHolders } from './skill-betweenness.calculator.js';
 
 /**
  * The three sets that two roles' skills make, as skills in id order, with the scores of their overlap. The
@@ -77,6 +77,12 @@ const categoryCount = (skill: string) => `COUNT { MATCH (${skill})-[:IN_CATEGORY
 /** Floating-point sums differ in the last bits with the order of their terms: rank on a rounding, so ties are ties. */
 const rankable = (value: string) => `round(${value}, 9)`;
 
+/** What a ranked role of readiness has and misses, for the role variable and its `coverage`. */
+const readinessOf = (role: string) => `
+    WITH ${role}, coverage,
+      COLLECT { MATCH (${role})-[q:REQUIRES_SKILL]->(s:Skill) WHERE ${considered('s', 'q')} RETURN DISTINCT s.id AS id ORDER BY id } AS skills
+    RETURN ${role}.id AS id, coverage, [id IN skills WHERE id IN $skills] AS have, [id IN skills WHERE NOT id IN $skills] AS missing`;
+
 const queries = {
   overlap: `
     MATCH (a:Role {id: $a}), (b:Role {id: $b})
@@ -125,12 +131,15 @@ const queries = {
     LIMIT $first
     RETURN other ${roleProjectionOf('other')} AS role, jaccard, overlapCoefficient, COLLECT { UNWIND shared AS id RETURN id ORDER BY id } AS shared`,
 
-  centrality: `
-    ${skillCentralityRows(considered)}
-    WHERE roleCount > 0
-    ORDER BY ${rankable('betweenness')} DESC, roleCount DESC, s.id
-    LIMIT $first
-    RETURN s.id AS id, betweenness, roleCount, ${categoryCount('s')} AS categories`,
+  // Who needs each skill in scope, for skillBetweenness; the roles come as element ids, which Neo4j has
+  // without reading a property.
+  skillHolders: `
+    MATCH (s:Skill)
+    WHERE ${considered('s', 'null')}
+    WITH s, COLLECT { MATCH (r:Role)-[q:REQUIRES_SKILL]->(s) WHERE ${considered('s', 'q')} RETURN DISTINCT elementId(r) } AS roles
+    WHERE size(roles) > 0
+    RETURN s.id AS id, roles`,
+  categoryCounts: `UNWIND $ids AS id MATCH (s:Skill {id: id}) RETURN s.id AS id, ${categoryCount('s')} AS categories`,
 
   // The same ranking over every skill, from the figures refreshDerivedFacts stores on each skill with every
   // write; complete is false while some skill has none (a graph written before they were stored, or by hand).
@@ -144,17 +153,30 @@ const queries = {
     WITH collect({id: s.id, betweenness: s.betweenness, roleCount: s.roleCount, categories: ${categoryCount('s')}}) AS ranking
     RETURN ranking, NOT EXISTS { MATCH (s:Skill) WHERE s.betweenness IS NULL } AS complete`,
 
+  // Only the roles that hold one of the person's skills are walked, from those skills, with the stored size of
+  // each one's set: counting every role's skills walked all 1.2 million links at ten times the issue's size.
+  // The roles that hold none (coverage 0) are read by unreadyRoles only when fewer than $first hold one.
   readiness: `
-    MATCH (r:Role)-[q:REQUIRES_SKILL]->(s:Skill)
-    WHERE ${considered('s', 'q')}
+    MATCH (s:Skill) WHERE s.id IN $skills AND ${considered('s', 'null')}
+    MATCH (s)<-[q:REQUIRES_SKILL]-(r:Role) WHERE ${considered('s', 'q')}
     WITH DISTINCT r, s
-    WITH r, count(s) AS total, count(CASE WHEN s.id IN $skills THEN s END) AS have
+    WITH r, count(s) AS have
+    WITH r, have, ${storedSetSize('r')} AS total
     WITH r, total, have, toFloat(have) / total AS coverage
     ORDER BY coverage DESC, total - have, r.id
     LIMIT $first
-    WITH r, coverage,
-      COLLECT { MATCH (r)-[q:REQUIRES_SKILL]->(s:Skill) WHERE ${considered('s', 'q')} RETURN DISTINCT s.id AS id ORDER BY id } AS skills
-    RETURN r.id AS id, coverage, [id IN skills WHERE id IN $skills] AS have, [id IN skills WHERE NOT id IN $skills] AS missing`,
+    ${readinessOf('r')}`,
+
+  // The roles with skills in scope that hold none of the person's: coverage 0, the smallest sets first.
+  unreadyRoles: `
+    MATCH (r:Role)
+    WHERE NOT EXISTS { MATCH (r)-[q:REQUIRES_SKILL]->(s:Skill) WHERE s.id IN $skills AND ${considered('s', 'q')} }
+    WITH r, ${storedSetSize('r')} AS total
+    WHERE total > 0
+    WITH r, 0.0 AS coverage
+    ORDER BY total, r.id
+    LIMIT $first
+    ${readinessOf('r')}`,
 
   roleIdsByLevel: 'MATCH (r:Role) RETURN r.id AS id ORDER BY r.level, r.id LIMIT $limit',
   unknownCategories: 'UNWIND $ids AS id WITH id WHERE NOT EXISTS { MATCH (:SkillCategory {id: id}) } RETURN id',
@@ -203,9 +225,18 @@ export class AnalyticsRepository {
     return this.database.read<SimilarRecord>(queries.similar, { to, ...scope, minJaccard, first });
   }
 
-  /** The skills some role needs, highest betweenness first, computed now over the links in scope. */
+  /**
+   * The skills some role needs, highest betweenness first, computed now over the links in scope, ranked as
+   * storedCentrality ranks (on a rounding, so that ties are ties).
+   */
   async centrality(scope: SkillScope, first: number): Promise<CentralityRecord[]> {
-    return this.database.read<CentralityRecord>(queries.centrality, { ...scope, first });
+    const rounded = (value: number) => Math.round(value * 1e9) / 1e9;
+    const ranked = skillBetweenness(await this.database.read<SkillHolders>(queries.skillHolders, { ...scope }))
+      .sort((x, y) => rounded(y.betweenness) - rounded(x.betweenness) || y.roleCount - x.roleCount || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
+      .slice(0, first);
+    const rows = await this.database.read<{ id: string; categories: number }>(queries.categoryCounts, { ids: ranked.map((skill) => skill.id) });
+    const categories = new Map(rows.map((row) => [row.id, row.categories]));
+    return ranked.map((skill) => ({ ...skill, categories: categories.get(skill.id) ?? 0 }));
   }
 
   /** The same ranking over every skill, read from the stored figures; null when some skill has none. */
@@ -214,8 +245,11 @@ export class AnalyticsRepository {
     return row?.complete ? row.ranking : null;
   }
 
+  /** Roles by coverage of their skills in scope, highest first; roles with no skill in scope are left out. */
   async readiness(skills: string[], scope: SkillScope, first: number): Promise<ReadinessRecord[]> {
-    return this.database.read<ReadinessRecord>(queries.readiness, { skills, ...scope, first });
+    const ready = await this.database.read<ReadinessRecord>(queries.readiness, { skills, ...scope, first });
+    if (ready.length === first) return ready;
+    return [...ready, ...(await this.database.read<ReadinessRecord>(queries.unreadyRoles, { skills, ...scope, first: first - ready.length }))];
   }
 
   /** Every role id, lowest level first, but no more than limit. */

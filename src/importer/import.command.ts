@@ -1,25 +1,33 @@
 import { seconds } from '../common/seconds.js';
 import { readConfig } from '../config.js';
 import { connect } from '../neo4j/connect.js';
-import { loadPages } from './load/graph.loader.js';
+import { loadPagesInRuns } from './load/graph.loader.js';
 import { formatReport } from './import.report.js';
 import { checkPages } from './page.check.js';
 import { collectPageFiles, readPages } from './read/pages.reader.js';
 import { PageFormatError } from './page-format.error.js';
 
+const usage = 'usage: npm run import -- [--check [--strict] | --pages-per-run N] <page.md | folder> ...';
+
 /**
  * `npm run import -- <files or folders>` (and `npm run seed`): loads career-guide pages, all or nothing.
  * `--check` reads and plans them without a database and says what each holds; `--strict` makes content kept
- * as a generic section fail the check.
+ * as a generic section fail the check. `--pages-per-run N` writes them in transactions of N pages each, for
+ * an import too large for one (see loadPagesInRuns); every page is read before the first is written.
  */
 async function main(args: string[]): Promise<number> {
   const check = args.includes('--check');
   const strict = args.includes('--strict');
-  const paths = args.filter((arg) => arg !== '--check' && arg !== '--strict');
+  const perRunAt = args.indexOf('--pages-per-run');
+  const perRunText = perRunAt === -1 ? undefined : args[perRunAt + 1];
+  const pagesPerRun = perRunText === undefined ? undefined : Number(perRunText);
+  const paths = args.filter((arg, index) => arg !== '--check' && arg !== '--strict' && (perRunAt === -1 || (index !== perRunAt && index !== perRunAt + 1)));
   const unknown = paths.find((arg) => arg.startsWith('--'));
-  if (paths.length === 0 || unknown !== undefined || (strict && !check)) {
+  const badPerRun = perRunAt !== -1 && (pagesPerRun === undefined || !Number.isSafeInteger(pagesPerRun) || pagesPerRun < 1 || check);
+  if (paths.length === 0 || unknown !== undefined || (strict && !check) || badPerRun) {
     if (unknown !== undefined) console.error(`unknown option ${unknown}`);
-    console.error('usage: npm run import -- [--check [--strict]] <page.md | folder> ...');
+    if (badPerRun && !check) console.error(`--pages-per-run takes a whole number of at least 1, got ${perRunText ?? 'nothing'}`);
+    console.error(usage);
     return 2;
   }
   if (check) {
@@ -41,7 +49,9 @@ async function main(args: string[]): Promise<number> {
   }
   const connection = await connect(readConfig());
   try {
-    const report = await loadPages(connection.database, pages);
+    const report = await loadPagesInRuns(connection.database, pages, pagesPerRun ?? pages.length, (step, ms, run) => {
+      if (run.of > 1) console.error(`  run ${run.index} of ${run.of}: ${step} in ${seconds(ms)}`);
+    });
     console.log(formatReport(report));
     console.log(`  took: ${seconds(read - started)} to read the pages, ${seconds(performance.now() - read)} to connect and write`);
     return 0;
@@ -53,7 +63,8 @@ async function main(args: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof PageFormatError ? `error: ${error.message}\nNothing was imported.` : `error: ${error instanceof Error ? error.message : String(error)}`);
+    // A page that cannot be read stops the import before anything is written; a PartialImportError says itself what was.
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}${error instanceof PageFormatError ? '\nNothing was imported.' : ''}`);
     process.exit(1);
   },
 );

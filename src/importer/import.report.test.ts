@@ -19,7 +19,10 @@ describe('diffSnapshots', () => {
 
   it('does not call a node updated when only what the graph derives for it changed', () => {
     const before = snapshot({ Skill: { budgeting: { name: 'Budgeting', roleCount: 2, betweenness: 0.5 } }, Role: { vp: { title: 'VP', level: 3 } } });
-    const after = snapshot({ Skill: { budgeting: { name: 'Budgeting', roleCount: 3, betweenness: 1.5 } }, Role: { vp: { title: 'VP', level: 4 } } });
+    const after = snapshot({
+      Skill: { budgeting: { name: 'Budgeting', roleCount: 3, betweenness: 1.5, keyStem: 'budget' } },
+      Role: { vp: { title: 'VP', level: 4, skillCount: 26 } },
+    });
     expect(diffSnapshots(before, after)).toEqual({ created: {}, updated: {}, removed: {} });
   });
 });

@@ -28,10 +28,11 @@ export function pageFindings(pages: RolePage[], plan: GraphPlan): Pick<ImportRep
 
 /**
  * Properties that are not what a page says: where a fact was stated (a page that only moved lines is not
- * "updated"), and what the graph derives from all pages together (a role's level, a skill's centrality and
- * the pair counts behind it, a transition's stems), which moves with every page that names the role or skill.
+ * "updated"), and what the graph derives from all pages together (a role's level and skillCount, a skill's
+ * centrality, the pair counts behind it and its keyStem, a transition's stems), which moves with every page
+ * that names the role or skill, and which an import in runs derives only in its last run.
  */
-const notContent = new Set(['sourceLine', 'level', 'roleCount', 'betweenness', 'sharedPairs', 'stems']);
+const notContent = new Set(['sourceLine', 'level', 'skillCount', 'roleCount', 'betweenness', 'sharedPairs', 'keyStem', 'stems']);
 
 export function diffSnapshots(before: Snapshot, after: Snapshot): Pick<ImportReport, 'created' | 'updated' | 'removed'> {
   const created: Counts = {};
@@ -57,6 +58,23 @@ function add(counts: Counts, kind: string): void {
 function sameContent(a: Properties, b: Properties): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)].filter((key) => !notContent.has(key)));
   return [...keys].every((key) => JSON.stringify(a[key] ?? null) === JSON.stringify(b[key] ?? null));
+}
+
+/** The report of an import made in several runs: what each run did, added up. */
+export function mergeReports(reports: ImportReport[]): ImportReport {
+  const sum = (pick: (report: ImportReport) => Counts): Counts => {
+    const total: Counts = {};
+    for (const report of reports) for (const [kind, count] of Object.entries(pick(report))) total[kind] = (total[kind] ?? 0) + count;
+    return total;
+  };
+  return {
+    files: reports.flatMap((report) => report.files),
+    created: sum((report) => report.created),
+    updated: sum((report) => report.updated),
+    removed: sum((report) => report.removed),
+    warnings: reports.flatMap((report) => report.warnings),
+    notes: reports.flatMap((report) => report.notes),
+  };
 }
 
 export function formatReport(report: ImportReport): string {

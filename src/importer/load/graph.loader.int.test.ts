@@ -1,7 +1,8 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { countGraph, dumpGraph } from '../../../tests/graph-dump.js';
 import { clearGraph, openTestDatabase } from '../../../tests/neo4j.js';
-import { loadPages } from './graph.loader.js';
+import { loadPages, loadPagesInRuns } from './graph.loader.js';
+import { PartialImportError } from './partial-import.error.js';
 import type { RolePage } from '../parse/page.model.js';
 import { parseRolePage } from '../parse/page.parser.js';
 import { collectPageFiles, readPages } from '../read/pages.reader.js';
@@ -222,5 +223,74 @@ describe('a failed import', () => {
     expect(error).toBeInstanceOf(PageFormatError);
     expect((error as Error).message).toBe('other/vp-copy.md:9: role "vp" is already defined by seed/vp.md');
     expect(await countGraph(database)).toEqual({});
+  });
+});
+
+/**
+ * A dump with every object's keys in order: an import in runs writes a node's properties in another order
+ * than one transaction does, which Neo4j keeps, and which says nothing about the graph.
+ */
+async function canonicalDump(): Promise<string> {
+  const sorted = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(sorted)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([key, item]) => [key, sorted(item)]))
+        : value;
+  return JSON.stringify(sorted(JSON.parse(await dumpGraph(database))));
+}
+
+describe('an import in several runs', () => {
+  // A page that names the principal engineer by an alias only the principal's own page, in a later run, defines.
+  const staff = parseRolePage(
+    ['---', 'label: Staff Engineer', '---', '# Staff Engineer', '', '## Key Skill Sets', '', '| Category | Skills |', '|---|---|', '| **Technical** | System design, Mentoring |', '', '## Transition to Distinguished', '', '### Timeline', 'Typically 2-4 years.', ''].join('\n'),
+    'pages/a-staff.md',
+  );
+  const principal = parseRolePage(
+    ['---', 'label: Principal Engineer', 'aliases: [Distinguished]', '---', '# Principal Engineer', '', '## Key Skill Sets', '', '| Category | Skills |', '|---|---|', '| **Technical** | System design, Architecture |', ''].join('\n'),
+    'pages/b-principal.md',
+  );
+
+  it('leaves the graph one transaction leaves, derived facts and names of roles that later runs define included', async () => {
+    const pages = [staff, ...(await seedPages()), principal];
+    await loadPages(database, pages);
+    const inOne = await canonicalDump();
+    await clearGraph(database);
+    const report = await loadPagesInRuns(database, pages, 2);
+    expect(await canonicalDump()).toBe(inOne);
+    expect(await one("MATCH (:Role {id: 'staff-engineer'})-[:TRANSITIONS_TO]->(r) RETURN r.id AS value")).toBe('principal-engineer');
+    expect(report.files).toEqual(pages.map((page) => page.file));
+    expect(report.created.Role).toBe(8);
+  });
+
+  it('refuses a role that pages of two runs define before writing anything', async () => {
+    const [vp] = await vpPage();
+    const copy = { ...(vp as RolePage), file: 'other/vp-copy.md' };
+    const error = await loadPagesInRuns(database, [vp as RolePage, staff, copy], 1).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PageFormatError);
+    expect((error as Error).message).toBe('other/vp-copy.md:9: role "vp" is already defined by seed/vp.md');
+    expect(await countGraph(database)).toEqual({});
+  });
+
+  it('keeps the runs before a failed one, none of it, says which, and leaves derived facts for the next write to redo', async () => {
+    const seed = await seedPages();
+    const vp = seed.find((page) => page.file === 'seed/vp.md') as RolePage;
+    // A property value Neo4j cannot store makes the second run fail while it writes.
+    const broken = { ...vp, scope: [{ key: 'Org size', value: { not: 'storable' } as unknown as string, line: 91 }] };
+    const pages = [...seed.filter((page) => page !== vp), broken];
+    const error = await loadPagesInRuns(database, pages, 3).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PartialImportError);
+    expect(error).toMatchObject({ importedFiles: ['seed/director.md', 'seed/individual-contributor.md', 'seed/manager.md'], failedRun: { index: 2, of: 2 } });
+    expect((error as Error).message).toMatch(/Run 2 of 2 was not imported, nor any after it; run 1 was \(3 of 4 pages, seed\/director\.md to seed\/manager\.md\)/);
+    expect(await one("MATCH (r:Role) WHERE r.pageFile IS NOT NULL RETURN collect(r.id) AS value")).toEqual(expect.arrayContaining(['director', 'individual-contributor', 'manager']));
+    expect(await one("MATCH (r:Role {id: 'vp'}) RETURN r.pageFile AS value")).toBeNull();
+    expect(await one('MATCH (lock:GraphWriteLock) RETURN lock.derivedFacts AS value')).toBeNull();
+
+    // Importing the same pages again finishes it: the graph one transaction gives.
+    await loadPagesInRuns(database, seed, 3);
+    const inRuns = await canonicalDump();
+    await clearGraph(database);
+    await loadPages(database, seed);
+    expect(inRuns).toBe(await canonicalDump());
   });
 });

@@ -1,7 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { refreshDerivedFacts } from '../../derived/derived-facts.writer.js';
 import { run, type Database } from '../../neo4j/database.js';
-import { takeGraphWriteLock } from '../../neo4j/graph-write.lock.js';
+import { graphWriteLockId, takeGraphWriteLock } from '../../neo4j/graph-write.lock.js';
 import { resampleOutdatedIndexes } from '../../neo4j/index-statistics.js';
 import {
   ownedLabels,
@@ -14,10 +14,12 @@ import {
   type RelationshipType,
   type SharedLabel,
 } from '../plan/graph.model.js';
-import { planGraph, type KnownRoles } from '../plan/graph.planner.js';
-import { diffSnapshots, pageFindings, type Counts, type ImportReport, type Snapshot } from '../import.report.js';
+import { planGraph, withRolesOf, type KnownRoles } from '../plan/graph.planner.js';
+import { diffSnapshots, mergeReports, pageFindings, type Counts, type ImportReport, type Snapshot } from '../import.report.js';
 import type { RolePage } from '../parse/page.model.js';
 import { failingFastWhenTooLarge } from './import-too-large.error.js';
+import { PartialImportError } from './partial-import.error.js';
+import { PageFormatError } from '../page-format.error.js';
 
 // Labels and relationship types in these queries come from the fixed lists of graph.model.ts, never from a
 // page: Cypher cannot take them as parameters, and everything a page says travels as a parameter.
@@ -26,12 +28,19 @@ import { failingFastWhenTooLarge } from './import-too-large.error.js';
 const anyOwnedLabel = ownedLabels.join('|');
 const anySharedLabel = sharedLabels.join('|');
 const anyRelationshipType = Object.keys(relationshipTypes).join('|');
-/** The relationship types with the label at one end, for a pattern that a relationship index can serve. */
-const typesAt = (label: NodeLabel) =>
+/**
+ * The nodes of a label at an end of a relationship that the files contributed: a UNION branch per type and
+ * end, each a seek of that type's sourceFile index. The node's label is left out, as the type fixes it:
+ * with it, or with the types in one undirected pattern, Neo4j scanned the label and expanded every
+ * relationship of its nodes (2.4 million for Skill at 30,000 roles, 10 s a snapshot and growing with the graph).
+ */
+const touchedBy = (label: NodeLabel) =>
   Object.entries(relationshipTypes)
-    .filter(([, ends]) => (ends as readonly NodeLabel[]).includes(label))
-    .map(([type]) => type)
-    .join('|');
+    .flatMap(([type, [from, to]]) => [
+      ...(from === label ? [`UNION MATCH (n)-[r:${type}]->() WHERE r.sourceFile IN $files RETURN n`] : []),
+      ...(to === label ? [`UNION MATCH ()-[r:${type}]->(n) WHERE r.sourceFile IN $files RETURN n`] : []),
+    ])
+    .join('\n      ');
 
 const queries = {
   // The lock node that every writer takes is no content.
@@ -47,7 +56,7 @@ const queries = {
     CALL () {
       MATCH (n:${label}) WHERE n.id IN $ids RETURN n
       UNION MATCH (n:${label}) WHERE n.sourceFile IN $files RETURN n
-      UNION MATCH (n:${label})-[r:${typesAt(label)}]-() WHERE r.sourceFile IN $files RETURN n
+      ${touchedBy(label)}
     }
     RETURN '${label}' AS kind, n.id AS id, properties(n) AS properties`,
   // Two pages may state the same relationship (a skill in the same category): the file tells them apart.
@@ -80,24 +89,78 @@ const queries = {
       MATCH (n)-[r]-() RETURN r ORDER BY r.sourceFile, r.sourceLine LIMIT 1
     }
     SET n.sourceFile = r.sourceFile, n.sourceLine = r.sourceLine`,
+  // A run of an import in several leaves derived facts to the last run. Without their version on the lock,
+  // the next curator's write derives them whole (writeWithDerivedFacts) should the last run never commit.
+  markDerivedFactsStale: 'MATCH (lock:GraphWriteLock {id: $lock}) REMOVE lock.derivedFacts',
 };
 
-/** Told how long each step of an import took, for a report on a large import; a step's name says what it did. */
-export type ImportStepTimer = (step: string, ms: number) => void;
+/**
+ * Told how long each step of an import took, for a report on a large import; a step's name says what it did.
+ * In an import of several runs, `run` says which (from 1) of how many.
+ */
+export type ImportStepTimer = (step: string, ms: number, run: { index: number; of: number }) => void;
 
 /**
  * Writes what the pages describe, replacing what the same files contributed before, in one transaction:
  * a page that fails to load leaves the database exactly as it was.
  */
 export async function loadPages(database: Database, pages: RolePage[], onStep?: ImportStepTimer): Promise<ImportReport> {
-  const report = await database.writeTransaction((tx) => failingFastWhenTooLarge(pages.length, () => writePages(tx, pages, timedSteps(onStep))));
-  await resampleOutdatedIndexes(database);
-  return report;
+  return loadPagesInRuns(database, pages, Math.max(1, pages.length), onStep);
 }
 
-async function writePages(tx: ManagedTransaction, pages: RolePage[], step: TimedStep): Promise<ImportReport> {
+/**
+ * Writes the pages in runs of at most `pagesPerRun`, in their order, each run in a transaction of its own: for
+ * an import whose one transaction would not fit in Neo4j's memory. Each run is all or nothing, and a role
+ * that a page of another run defines is named as it would be in one run (the planner knows every page's
+ * roles). What is given up is one transaction for everything: a failure in a later run leaves the earlier
+ * runs committed (PartialImportError says which), and until the last run commits, readers see the pages of the
+ * runs so far and derived facts that leave them out. The last run derives them all, once, from the whole graph.
+ * A role that two pages define is refused before anything is written.
+ */
+export async function loadPagesInRuns(database: Database, pages: RolePage[], pagesPerRun: number, onStep?: ImportStepTimer): Promise<ImportReport> {
+  if (!Number.isSafeInteger(pagesPerRun) || pagesPerRun < 1) throw new RangeError(`pages per run must be a whole number of at least 1, got ${pagesPerRun}`);
+  // An import of no pages still derives the facts of the graph, in one run.
+  const runs = pages.length === 0 ? [pages] : [...batches(pages, pagesPerRun)];
+  if (runs.length > 1) refuseRolesDefinedTwice(pages);
+  const reports: ImportReport[] = [];
+  for (const [index, pagesOfRun] of runs.entries()) {
+    const position = { index: index + 1, of: runs.length };
+    const files = new Set(pagesOfRun.map((page) => page.file));
+    const others = runs.length > 1 ? pages.filter((page) => !files.has(page.file)) : [];
+    try {
+      reports.push(
+        await database.writeTransaction((tx) =>
+          failingFastWhenTooLarge(pagesOfRun.length, () => writePages(tx, pagesOfRun, timedSteps(onStep, position), { others, last: position.index === position.of })),
+        ),
+      );
+    } catch (error) {
+      throw index === 0 ? error : new PartialImportError(reports.flatMap((report) => report.files), pages.length, position, { cause: error });
+    }
+  }
+  // The import has committed: a statistics refresh that fails changes nothing of it, and Neo4j samples on its own later.
+  await resampleOutdatedIndexes(database).catch(() => undefined);
+  return mergeReports(reports);
+}
+
+/** The planner's check of one run, over every page of the import, so that no run is written before it fails. */
+function refuseRolesDefinedTwice(pages: RolePage[]): void {
+  const definedIn = new Map<string, string>();
+  for (const page of pages) {
+    const owner = definedIn.get(page.role.id);
+    if (owner !== undefined && owner !== page.file) throw new PageFormatError(page.file, page.role.line, `role "${page.role.id}" is already defined by ${owner}`);
+    definedIn.set(page.role.id, page.file);
+  }
+}
+
+/** Where a run stands among the runs of one import: the pages of the others, and whether it is the last. */
+interface RunContext {
+  others: RolePage[];
+  last: boolean;
+}
+
+async function writePages(tx: ManagedTransaction, pages: RolePage[], step: TimedStep, context: RunContext): Promise<ImportReport> {
   await step('lock the graph', () => takeGraphWriteLock(tx));
-  const plan = await step('plan', async () => planGraph(pages, await readKnownRoles(tx)));
+  const plan = await step('plan', async () => planGraph(pages, withRolesOf(await readKnownRoles(tx), context.others)));
   // Into an empty graph (a first import, often the largest) nothing can be replaced, updated or removed:
   // what the files contributed is all created, and counting it in Neo4j spares reading it back whole.
   const empty = await step('look for content', async () => (await run(tx, queries.anyContent)).length === 0);
@@ -108,7 +171,8 @@ async function writePages(tx: ManagedTransaction, pages: RolePage[], step: Timed
     await run(tx, queries.deleteOrphans);
     await run(tx, queries.rehomeSource, { files: plan.files });
   });
-  await step('derive facts', () => refreshDerivedFacts(tx));
+  if (context.last) await step('derive facts', () => refreshDerivedFacts(tx));
+  else await run(tx, queries.markDerivedFactsStale, { lock: graphWriteLockId });
   const changes = empty
     ? { created: await step('count what was created', () => countSnapshot(tx, plan)), updated: {}, removed: {} }
     : // A shared node seen before is looked at again: a role or skill the pages no longer name may still exist.
@@ -118,11 +182,11 @@ async function writePages(tx: ManagedTransaction, pages: RolePage[], step: Timed
 
 type TimedStep = <T>(name: string, work: () => Promise<T>) => Promise<T>;
 
-function timedSteps(onStep: ImportStepTimer | undefined): TimedStep {
+function timedSteps(onStep: ImportStepTimer | undefined, run: { index: number; of: number }): TimedStep {
   return async (name, work) => {
     const started = performance.now();
     const value = await work();
-    onStep?.(name, performance.now() - started);
+    onStep?.(name, performance.now() - started, run);
     return value;
   };
 }
@@ -192,15 +256,15 @@ async function writePlan(tx: ManagedTransaction, plan: GraphPlan): Promise<void>
   for (const nodes of groupBy(plan.nodes, (node) => `${node.label}:${node.mode}`).values()) {
     const first = nodes[0] as PlannedNode;
     const query = first.mode === 'set' ? queries.setNodes(first.label) : queries.createMissingNodes(first.label);
-    for (const batch of batches(nodes)) await run(tx, query, { nodes: batch.map(({ id, properties }) => ({ id, properties })) });
+    for (const batch of batches(nodes, rowsPerBatch)) await run(tx, query, { nodes: batch.map(({ id, properties }) => ({ id, properties })) });
   }
   for (const [type, relationships] of groupBy(plan.relationships, (relationship) => relationship.type)) {
-    for (const batch of batches(relationships)) await run(tx, queries.createRelationships(type), { relationships: batch });
+    for (const batch of batches(relationships, rowsPerBatch)) await run(tx, queries.createRelationships(type), { relationships: batch });
   }
 }
 
-function* batches<T>(items: T[]): Generator<T[]> {
-  for (let start = 0; start < items.length; start += rowsPerBatch) yield items.slice(start, start + rowsPerBatch);
+function* batches<T>(items: T[], size: number): Generator<T[]> {
+  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
 }
 
 /** Groups items by key, in the order each key first appears: page roles are written before their mentions. */

@@ -16,7 +16,7 @@ describe('an import that runs out of transaction memory', () => {
     const failure = await failingFastWhenTooLarge(30_000, () => Promise.reject(outOfMemory())).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ImportTooLargeError);
     expect(isRetriableError(failure)).toBe(false);
-    expect((failure as Error).message).toMatch(/^Importing 30000 pages .* nothing was imported\. .*NEO4J_LOCAL_HEAP_MB/);
+    expect((failure as Error).message).toMatch(/^Importing 30000 pages .* nothing was imported\. .*NEO4J_LOCAL_HEAP_MB.*--pages-per-run/);
     expect((failure as Error).cause).toBeInstanceOf(Neo4jError);
   });
 

@@ -13,7 +13,8 @@ export class ImportTooLargeError extends Error {
     super(
       `Importing ${pageCount} pages in one transaction needs more memory than Neo4j allows a transaction ` +
         '(dbms.memory.transaction.total.max, by default 70 % of its heap), so nothing was imported. Give Neo4j a larger heap ' +
-        '(NEO4J_LOCAL_HEAP_MB for the bundled one; server.memory.heap.max_size on a server), or import the pages in several runs.',
+        '(NEO4J_LOCAL_HEAP_MB for the bundled one; server.memory.heap.max_size on a server), or import them in several runs ' +
+        '(npm run import -- --pages-per-run 3000 …: each run a transaction of its own).',
       options,
     );
     this.name = 'ImportTooLargeError';

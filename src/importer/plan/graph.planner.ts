@@ -38,6 +38,26 @@ export function planGraph(pages: RolePage[], known: KnownRoles = noKnownRoles())
 }
 
 /**
+ * What `known` knows, and the roles that `pages` define, by every name they answer to: for planning one run of
+ * an import made in several, whose pages may name roles that the pages of a later run define. Planned with
+ * this, a run resolves every name as the whole import in one run would.
+ */
+export function withRolesOf(known: KnownRoles, pages: RolePage[]): KnownRoles {
+  const files = new Set(pages.map((page) => page.file));
+  const result: KnownRoles = { aliases: new Map(), pageFiles: new Map(known.pageFiles) };
+  // A page imported again says anew what its role is called, as it does in the run that writes it.
+  for (const [alias, id] of known.aliases) {
+    const file = known.pageFiles.get(id);
+    if (file === undefined || !files.has(file)) result.aliases.set(alias, id);
+  }
+  for (const page of pages) {
+    for (const alias of roleAliases(page)) result.aliases.set(alias, page.role.id);
+    result.pageFiles.set(page.role.id, page.file);
+  }
+  return result;
+}
+
+/**
  * Every name of every role with a page, so that a page may name a role by any of them: its id, label, title,
  * an abbreviation its page defines, an alias of its front matter, an id an earlier version issued. A name two
  * roles answer to is reported, where they claim it and where a page uses it.
