@@ -13,7 +13,7 @@ export interface SkillBetweenness {
 }
 
 /**
- * Each skill's roleCount and betweenness over pairs of roles at distance 2 (skill-centrality.query.ts says
+ * Each skill's roleCount and betweenness over pairs of roles at distance 2 (derived/skill-centrality.store.ts says
  * what it counts), from who holds what. It counts, for every pair of roles that shares k ≥ 2 skills, one pair
  * sharing k for each of those skills, and hands the whole counts to betweennessOf, as the stored figures do:
  * the same graph gives the same number to the last bit whichever computes it.

@@ -3,8 +3,13 @@ import { run } from '../neo4j/database.js';
 
 /**
  * A skill's stored centrality: roleCount, the roles that need it, and betweenness over pairs of roles at
- * distance 2 (see skill-centrality.query.ts), kept with the whole counts it is computed from. sharedPairs[i]
- * is the number of pairs of its roles that share i + 2 skills; the other pairs of its roles share it alone.
+ * distance 2, kept with the whole counts it is computed from. sharedPairs[i] is the number of pairs of its
+ * roles that share i + 2 skills; the other pairs of its roles share it alone.
+ *
+ * Betweenness of skill s over pairs of roles at distance 2: each pair {a, b} that shares k skills has k
+ * shortest paths a–s–b, one through each shared skill, which gets 1/k of the pair. Most pairs share one
+ * skill and give it 1, so a skill starts from the number of pairs of the roles that need it, C(d, 2), and
+ * only the pairs that share k ≥ 2 skills need counting.
  *
  * Whole counts are what make the figures incremental: a write adds and takes away the pairs of the roles it
  * changes, and the betweenness computed from the counts is exactly, to the last bit, the one a recount of
