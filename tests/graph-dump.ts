@@ -17,6 +17,20 @@ export async function dumpGraph(database: Database): Promise<string> {
   );
 }
 
+/**
+ * dumpGraph with every object's keys in order: an import in runs writes a node's properties in another order
+ * than one transaction does, which Neo4j keeps, and which says nothing about the graph.
+ */
+export async function canonicalDumpGraph(database: Database): Promise<string> {
+  const sorted = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(sorted)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([key, item]) => [key, sorted(item)]))
+        : value;
+  return JSON.stringify(sorted(JSON.parse(await dumpGraph(database))));
+}
+
 /** How many nodes carry each label, and how many relationships each type. */
 export async function countGraph(database: Database): Promise<Record<string, number>> {
   const rows = await database.read<{ kind: string; count: number }>(`

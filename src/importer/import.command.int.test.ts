@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { dumpGraph } from '../../tests/graph-dump.js';
+import { canonicalDumpGraph, dumpGraph } from '../../tests/graph-dump.js';
 import { seedGraph } from '../../tests/api-server.js';
 import { openTestDatabase } from '../../tests/neo4j.js';
 
@@ -46,20 +46,6 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
   await database.close();
 });
-
-/**
- * A dump with every object's keys in order: an import in runs writes a node's properties in another order
- * than one transaction does, which Neo4j keeps, and which says nothing about the graph.
- */
-async function canonicalDump(): Promise<string> {
-  const sorted = (value: unknown): unknown =>
-    Array.isArray(value)
-      ? value.map(sorted)
-      : value !== null && typeof value === 'object'
-        ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([key, item]) => [key, sorted(item)]))
-        : value;
-  return JSON.stringify(sorted(JSON.parse(await dumpGraph(database))));
-}
 
 describe('npm run import', () => {
   // Refused before any connection: the graph is compared all the same, but the test below is the one whose
@@ -118,13 +104,13 @@ describe('npm run import', () => {
 
   it('imports in runs of --pages-per-run pages, saying how each went, into the graph one run gives', async () => {
     await seedGraph(database);
-    const inOne = await canonicalDump();
+    const inOne = await canonicalDumpGraph(database);
     const result = await importCommand('--pages-per-run', '3', 'seed');
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('  run 1 of 2: write in ');
     expect(result.stderr).toContain('  run 2 of 2: derive facts in ');
     expect(result.stdout).toContain('Imported 4 pages: seed/director.md, seed/individual-contributor.md, seed/manager.md, seed/vp.md');
-    expect(await canonicalDump()).toBe(inOne);
+    expect(await canonicalDumpGraph(database)).toBe(inOne);
   });
 
   it.each([['0'], ['1.5'], ['many']])('refuses --pages-per-run %s', async (value) => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { countGraph, dumpGraph } from '../../../tests/graph-dump.js';
+import { canonicalDumpGraph, countGraph, dumpGraph } from '../../../tests/graph-dump.js';
 import { clearGraph, openTestDatabase } from '../../../tests/neo4j.js';
 import { loadPages, loadPagesInRuns } from './graph.loader.js';
 import { PartialImportError } from './partial-import.error.js';
@@ -226,20 +226,6 @@ describe('a failed import', () => {
   });
 });
 
-/**
- * A dump with every object's keys in order: an import in runs writes a node's properties in another order
- * than one transaction does, which Neo4j keeps, and which says nothing about the graph.
- */
-async function canonicalDump(): Promise<string> {
-  const sorted = (value: unknown): unknown =>
-    Array.isArray(value)
-      ? value.map(sorted)
-      : value !== null && typeof value === 'object'
-        ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([key, item]) => [key, sorted(item)]))
-        : value;
-  return JSON.stringify(sorted(JSON.parse(await dumpGraph(database))));
-}
-
 describe('an import in several runs', () => {
   // A page that names the principal engineer by an alias only the principal's own page, in a later run, defines.
   const staff = parseRolePage(
@@ -254,10 +240,10 @@ describe('an import in several runs', () => {
   it('leaves the graph one transaction leaves, derived facts and names of roles that later runs define included', async () => {
     const pages = [staff, ...(await seedPages()), principal];
     await loadPages(database, pages);
-    const inOne = await canonicalDump();
+    const inOne = await canonicalDumpGraph(database);
     await clearGraph(database);
     const report = await loadPagesInRuns(database, pages, 2);
-    expect(await canonicalDump()).toBe(inOne);
+    expect(await canonicalDumpGraph(database)).toBe(inOne);
     expect(await one("MATCH (:Role {id: 'staff-engineer'})-[:TRANSITIONS_TO]->(r) RETURN r.id AS value")).toBe('principal-engineer');
     expect(report.files).toEqual(pages.map((page) => page.file));
     expect(report.created.Role).toBe(8);
@@ -288,9 +274,9 @@ describe('an import in several runs', () => {
 
     // Importing the same pages again finishes it: the graph one transaction gives.
     await loadPagesInRuns(database, seed, 3);
-    const inRuns = await canonicalDump();
+    const inRuns = await canonicalDumpGraph(database);
     await clearGraph(database);
     await loadPages(database, seed);
-    expect(inRuns).toBe(await canonicalDump());
+    expect(inRuns).toBe(await canonicalDumpGraph(database));
   });
 });
