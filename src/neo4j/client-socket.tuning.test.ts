@@ -34,6 +34,23 @@ describe('tuneClientSockets', () => {
     expect(setNoDelay.mock.calls.filter(([noDelay]) => noDelay === true)).toHaveLength(1);
   });
 
+  it('tunes each socket once even when the module is loaded again, as a test runner does for each file', async () => {
+    tuneClientSockets();
+    vi.resetModules();
+    const again = await import('./client-socket.tuning.js');
+    expect(again.tuneClientSockets).not.toBe(tuneClientSockets);
+    again.tuneClientSockets();
+    const setNoDelay = vi.spyOn(net.Socket.prototype, 'setNoDelay');
+    const cork = vi.spyOn(net.Socket.prototype, 'cork');
+    await exchange(async (client) => {
+      client.write('one;');
+      client.write('two;');
+      await new Promise((resolve) => setImmediate(resolve));
+    });
+    expect(setNoDelay.mock.calls.filter(([noDelay]) => noDelay === true)).toHaveLength(1);
+    expect(cork).toHaveBeenCalledTimes(1);
+  });
+
   it('hands the writes of one tick to the system together, in order, and those of the next tick apart', async () => {
     tuneClientSockets();
     const writev = vi.spyOn(net.Socket.prototype as unknown as { _writev: (...args: unknown[]) => void }, '_writev');

@@ -1,7 +1,11 @@
 import { subscribe } from 'node:diagnostics_channel';
 import type { Socket } from 'node:net';
 
-let subscribed = false;
+/**
+ * Once per process, not per copy of this module: a test runner that loads the module again for each test file
+ * in one process would otherwise subscribe again, and wrap each socket's writes once more for every file.
+ */
+const subscribed = Symbol.for('career-graph.client-socket-tuning');
 
 /**
  * Makes the process's outgoing TCP connections, Bolt's above all, send what they are given at once and in as
@@ -17,8 +21,9 @@ let subscribed = false;
  *   in the order they were written, as Node's HTTP server does with a response's head and body.
  */
 export function tuneClientSockets(): void {
-  if (subscribed) return;
-  subscribed = true;
+  const registry = globalThis as { [subscribed]?: true };
+  if (registry[subscribed]) return;
+  registry[subscribed] = true;
   subscribe('net.client.socket', (message) => {
     const { socket } = message as { socket: Socket };
     socket.setNoDelay(true);
