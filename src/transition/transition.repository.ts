@@ -195,16 +195,21 @@ export class TransitionRepository {
     const bounds = options.order === PathOrder.HOPS && options.maxHops >= 5 ? [options.maxHops - 1, options.maxHops] : [options.maxHops];
     let read: PathsRead | undefined;
     for (const hops of bounds) {
-      [read] = await this.database.read<PathsRead>(queries.paths[`${options.order} ${hops}`] as string, { from, to, have: options.have, limit: options.limit });
-      if (read && read.paths.length > options.limit) break;
+      read = await this.readPaths(queries.paths[`${options.order} ${hops}`] as string, { from, to, have: options.have, limit: options.limit });
+      if (read.paths.length > options.limit) break;
     }
-    if (!read) throw new Error('a path query returned no row');
+    if (!read) throw new RangeError('no bound of hops to read paths with');
     return { ...read, paths: read.paths.slice(0, options.limit), truncated: read.paths.length > options.limit };
   }
 
   /** The path of fewest transitions between two roles by id, read as `paths` reads them: no path when there is none, and a path of no transitions from a role to itself. */
   async shortest(from: string, to: string): Promise<PathsRead> {
-    const [read] = await this.database.read<PathsRead>(queries.shortest, { from, to });
+    return this.readPaths(queries.shortest, { from, to });
+  }
+
+  /** A path query's one row: its paths end in an aggregation, which gives a row even when no role matched. */
+  private async readPaths(query: string, parameters: Record<string, unknown>): Promise<PathsRead> {
+    const [read] = await this.database.read<PathsRead>(query, parameters);
     if (!read) throw new Error('a path query returned no row');
     return read;
   }
