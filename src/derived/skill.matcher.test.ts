@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Random } from '../generator/random.js';
 import { keyStem, skillMatcher, stems } from './skill.matcher.js';
 
 const skills = [
@@ -42,6 +43,23 @@ describe('skillMatcher', () => {
       'board-presentations',
       'market-dynamics',
     ]);
+  });
+
+  it('finds exactly the names whose every word a text holds, among many names made of the same few words', () => {
+    const words = ['secure', 'distributed', 'cloud', 'budget', 'cluster', 'review', 'planning', 'managing', 'managers', '2', '3'];
+    const random = new Random(7);
+    const draw = (count: number) => Array.from({ length: count }, () => words[random.below(words.length)] as string).join(' ');
+    const many = Array.from({ length: 300 }, (_, index) => ({ id: `skill-${index}`, name: draw(1 + random.below(4)) }));
+    const match = skillMatcher(many);
+    // What the matcher must find, by the definition: every stem of the name, as many times as the name has it.
+    const holds = (text: string, name: string) => {
+      const available = stems(text);
+      return stems(name).every((stem, _, all) => available.filter((word) => word === stem).length >= all.filter((word) => word === stem).length);
+    };
+    for (let i = 0; i < 200; i += 1) {
+      const text = draw(2 + random.below(8));
+      expect(match(text).map((skill) => skill.id)).toEqual(many.filter((skill) => holds(text, skill.name)).map((skill) => skill.id));
+    }
   });
 
   it('never matches a skill whose name has only small words, and answers every text alike', () => {
