@@ -2,7 +2,8 @@ import { countsUnder, type SkillBasis } from '../derived/skill-basis.js';
 import type { Database } from '../neo4j/database.js';
 import { roleProjectionOf, type RoleRecord } from '../role/role.projection.js';
 import { skillProjection, type SkillRecord } from '../skill/skill.projection.js';
-import { skillBetweenness, type SkillHolders } from './skill-betweenness.calculator.js';
+import { countSharedPairs, type SkillHolders } from '../derived/shared-pairs.counter.js';
+import { betweennessOf } from '../derived/skill-centrality.store.js';
 
 /**
  * The three sets that two roles' skills make, as skills in id order, with the scores of their overlap. The
@@ -131,7 +132,7 @@ const queries = {
     LIMIT $first
     RETURN other ${roleProjectionOf('other')} AS role, jaccard, overlapCoefficient, COLLECT { UNWIND shared AS id RETURN id ORDER BY id } AS shared`,
 
-  // Who needs each skill in scope, for skillBetweenness; the roles come as element ids, which Neo4j has
+  // Who needs each skill in scope, for countSharedPairs; the roles come as element ids, which Neo4j has
   // without reading a property.
   skillHolders: `
     MATCH (s:Skill)
@@ -231,7 +232,8 @@ export class AnalyticsRepository {
    */
   async centrality(scope: SkillScope, first: number): Promise<CentralityRecord[]> {
     const rounded = (value: number) => Math.round(value * 1e9) / 1e9;
-    const ranked = skillBetweenness(await this.database.read<SkillHolders>(queries.skillHolders, { ...scope }))
+    const ranked = countSharedPairs(await this.database.read<SkillHolders>(queries.skillHolders, { ...scope }))
+      .map(({ id, roleCount, sharedPairs }) => ({ id, roleCount, betweenness: betweennessOf(roleCount, sharedPairs) }))
       .sort((x, y) => rounded(y.betweenness) - rounded(x.betweenness) || y.roleCount - x.roleCount || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
       .slice(0, first);
     const rows = await this.database.read<{ id: string; categories: number }>(queries.categoryCounts, { ids: ranked.map((skill) => skill.id) });

@@ -1,5 +1,6 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { run } from '../neo4j/database.js';
+import { countSharedPairs, type SkillHolders } from './shared-pairs.counter.js';
 
 /**
  * A skill's stored centrality: roleCount, the roles that need it, and betweenness over pairs of roles at
@@ -38,24 +39,8 @@ export function betweennessOf(roleCount: number, sharedPairs: readonly number[])
 }
 
 const queries = {
-  /**
-   * The pairs of roles sharing k ≥ 2 skills, by skill and k, over the whole graph. Only pairs sharing two
-   * skills or more are kept, since the others follow from roleCount; they are still enumerated (the million
-   * (role, skill, role) rows of the generated graph), which is why this runs only when everything changed.
-   */
-  sharedPairs: `
-    MATCH (a:Role)
-    CALL (a) {
-      MATCH (a)-[:REQUIRES_SKILL]->(s)
-      WITH DISTINCT s
-      MATCH (s)<-[:REQUIRES_SKILL]-(b)
-      WHERE elementId(a) < elementId(b)
-      WITH b, collect(DISTINCT s) AS shared
-      WHERE size(shared) > 1
-      UNWIND shared AS s
-      RETURN s.id AS skill, size(shared) AS k, count(*) AS pairs
-    }
-    RETURN skill, k, sum(pairs) AS pairs`,
+  // Every skill with the roles that need it (element ids: Neo4j has them without reading a property), for countSharedPairs.
+  allSkillHolders: 'MATCH (s:Skill) RETURN s.id AS id, COLLECT { MATCH (r:Role)-[:REQUIRES_SKILL]->(s) RETURN DISTINCT elementId(r) } AS roles',
   skillsOf: 'MATCH (r:Role) WHERE r.id IN $roles RETURN r.id AS role, COLLECT { MATCH (r)-[:REQUIRES_SKILL]->(s) RETURN DISTINCT s.id } AS skills',
   /**
    * For each role of a change, given the skills it had before, the skills it has now and the pairs it forms
@@ -96,7 +81,6 @@ const queries = {
     WITH r, COUNT { MATCH (r)-[:REQUIRES_SKILL]->(s) RETURN DISTINCT s } AS skillCount
     WHERE r.skillCount IS NULL OR r.skillCount <> skillCount
     SET r.skillCount = skillCount`,
-  allRoleCounts: 'MATCH (s:Skill) RETURN s.id AS skill, COUNT { MATCH (r:Role)-[:REQUIRES_SKILL]->(s) RETURN DISTINCT r } AS roleCount, [] AS sharedPairs',
   // A skill the write created has no figures yet: no role needed it before.
   storedFigures: 'MATCH (s:Skill) WHERE s.id IN $skills RETURN s.id AS skill, coalesce(s.roleCount, 0) AS roleCount, coalesce(s.sharedPairs, []) AS sharedPairs',
   // Written only where a figure changed, so that an import that changes nothing reports no skill as updated.
@@ -108,18 +92,11 @@ const queries = {
     SET s.roleCount = f.roleCount, s.betweenness = toFloat(f.betweenness), s.sharedPairs = f.sharedPairs`,
 };
 
-interface PairRow {
-  skill: string;
-  k: number;
-  pairs: number;
-}
-
 /** Counts the pairs of the whole graph and stores every skill's figures, and every role's skillCount. */
 export async function storeAllSkillCentrality(tx: ManagedTransaction): Promise<void> {
   await run(tx, queries.allSkillCounts);
-  const counts = new PairCounts();
-  counts.add(await run<PairRow>(tx, queries.sharedPairs));
-  await store(tx, counts.applyTo(await run<StoredFigures>(tx, queries.allRoleCounts)));
+  const counted = countSharedPairs(await run<SkillHolders>(tx, queries.allSkillHolders));
+  await store(tx, counted.map(({ id, roleCount, sharedPairs }) => ({ skill: id, roleCount, sharedPairs, betweenness: betweennessOf(roleCount, sharedPairs) })));
 }
 
 type StoredFigures = Pick<SkillFigures, 'skill' | 'roleCount' | 'sharedPairs'>;
@@ -183,10 +160,6 @@ function shared(one: string[] = [], other: string[] = []): string[] {
 class PairCounts {
   private readonly bySkill = new Map<string, Map<number, number>>();
   private readonly roleCounts = new Map<string, number>();
-
-  add(rows: PairRow[]): void {
-    for (const { skill, k, pairs } of rows) this.count(skill, k, pairs);
-  }
 
   /** A pair of roles sharing these skills, come (1) or gone (-1); a pair sharing one skill or none counts in roleCount alone. */
   pair(shared: string[], sign: 1 | -1): void {

@@ -1,28 +1,26 @@
-import { betweennessOf } from '../derived/skill-centrality.store.js';
-
 /** A skill and the roles that need it, each role once, by any string that tells roles apart. */
 export interface SkillHolders {
   id: string;
   roles: string[];
 }
 
-export interface SkillBetweenness {
+/** A skill's whole counts: the roles that need it, and sharedPairs[i], the pairs of them that share i + 2 skills. */
+export interface SharedPairCounts {
   id: string;
   roleCount: number;
-  betweenness: number;
+  sharedPairs: number[];
 }
 
 /**
- * Each skill's roleCount and betweenness over pairs of roles at distance 2 (derived/skill-centrality.store.ts says
- * what it counts), from who holds what. It counts, for every pair of roles that shares k ≥ 2 skills, one pair
- * sharing k for each of those skills, and hands the whole counts to betweennessOf, as the stored figures do:
- * the same graph gives the same number to the last bit whichever computes it.
+ * Counts, for every pair of roles that shares k ≥ 2 skills, one pair sharing k for each of those skills: the
+ * whole counts behind a skill's betweenness (skill-centrality.store.ts says what it counts), from who holds what.
  *
  * Done here rather than in Cypher because the pairs are many: at 30,000 roles two categories' skills join 5.4
  * million (role, skill, role) paths, which Neo4j grouped by pair in about 4.5 s, and typed arrays count in about
- * 0.1 s. Roles are numbered, and each role a meets each role b > a once per skill they share.
+ * 0.1 s; the whole graph's took Neo4j 26 s. Roles are numbered, and each role a meets each role b > a once per
+ * skill they share.
  */
-export function skillBetweenness(skills: SkillHolders[]): SkillBetweenness[] {
+export function countSharedPairs(skills: SkillHolders[]): SharedPairCounts[] {
   const roleNumbers = new Map<string, number>();
   const holders = skills.map(({ roles }) =>
     Int32Array.from(roles, (role) => {
@@ -68,7 +66,7 @@ export function skillBetweenness(skills: SkillHolders[]): SkillBetweenness[] {
       while (sharedPairs.length < k - 1) sharedPairs.push(0);
       sharedPairs[k - 2] = pairs;
     }
-    return { id, roleCount: roles.length, betweenness: betweennessOf(roles.length, sharedPairs) };
+    return { id, roleCount: roles.length, sharedPairs };
   });
 }
 
