@@ -6,8 +6,8 @@ import { createRepositories } from '../src/app/repositories.js';
 import { startApiServer, type ApiServer } from '../src/api/server.js';
 import { createLogger } from '../src/observability/logger.js';
 import { refreshDerivedFacts } from '../src/derived/derived-facts.writer.js';
-import { taxonomyFlags, taxonomyOptions } from '../src/generator/taxonomy.flags.js';
-import { issueScale, loadGeneratedGraph, log, startBenchNeo4j, timed } from './bench-graph.js';
+import { taxonomyFlags } from '../src/generator/taxonomy.flags.js';
+import { benchGraphFlags, benchGraphOptions, loadGeneratedGraph, log, rolesHeld, startBenchNeo4j, timed } from './bench-graph.js';
 
 /**
  * `npm run bench:analytics`: a Neo4j of its own (the bundled launcher, as `npm start` runs it), a generated
@@ -20,29 +20,16 @@ import { issueScale, loadGeneratedGraph, log, startBenchNeo4j, timed } from './b
 const { values } = parseArgs({
   options: {
     ...taxonomyFlags,
-    /** Multiplies the issue's sizes: `--scale 10` is ten times ESCO (30,000 roles, 140,000 skills, 1.2 million links). */
-    scale: { type: 'string', default: '1' },
+    ...benchGraphFlags,
     warmup: { type: 'string', default: '2' },
     runs: { type: 'string', default: '7' },
     'matrix-roles': { type: 'string', default: '500' },
-    /** Imports in runs of this many pages, as `npm run import -- --pages-per-run`: ten times ESCO does not fit one transaction. */
-    'pages-per-run': { type: 'string' },
-    /**
-     * Keeps the bench's Neo4j data in this folder. A folder that already holds roles is used as it is, without
-     * generating or importing: the analytics are timed again on the graph an earlier run imported.
-     */
-    'neo4j-data': { type: 'string' },
   },
 });
-const scale = Number(values.scale);
-if (!Number.isSafeInteger(scale) || scale < 1) throw new Error(`--scale must be a whole number of at least 1, got "${values.scale}"`);
-// An explicit size flag wins over the scaled default.
-const scaled = (flag: 'roles' | 'skills' | 'links' | 'transitions') => values[flag] ?? String(issueScale[flag] * scale);
-const size = taxonomyOptions({ ...values, roles: scaled('roles'), skills: scaled('skills'), links: scaled('links'), transitions: scaled('transitions') });
+const { scale, size, pagesPerRun, neo4jData } = benchGraphOptions(values);
 const runs = Number(values.runs);
 const warmup = Number(values.warmup);
 const matrixSize = Number(values['matrix-roles']);
-const pagesPerRun = values['pages-per-run'] === undefined ? undefined : Number(values['pages-per-run']);
 
 async function median(work: () => Promise<unknown>): Promise<{ median: number; all: number[] }> {
   for (let i = 0; i < warmup; i += 1) await work();
@@ -55,12 +42,12 @@ async function median(work: () => Promise<unknown>): Promise<{ median: number; a
 async function main(): Promise<void> {
   // Other work on the machine slows every figure: the report states the load it ran under.
   const loadAtStart = loadavg()[0] ?? 0;
-  const neo4j = await startBenchNeo4j(values['neo4j-data']);
+  const neo4j = await startBenchNeo4j(neo4jData);
   const { database } = neo4j;
   try {
-    const [held] = await database.read<{ roles: number }>('RETURN COUNT { (:Role) } AS roles');
-    const figures = held && held.roles > 0
-      ? { graph: `reused ${values['neo4j-data']}, ${held.roles} roles, imported by an earlier run` }
+    const held = await rolesHeld(database);
+    const figures = held > 0
+      ? { graph: `reused ${neo4jData}, ${held} roles, imported by an earlier run` }
       : // Parsed afresh, so that the report has the parse time.
         (await loadGeneratedGraph(database, size, { pageCache: null, pagesPerRun })).figures;
 

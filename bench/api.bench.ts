@@ -6,7 +6,8 @@ import type { Request } from 'autocannon';
 import { seconds } from '../src/common/seconds.js';
 import { projectRoot } from '../src/config.js';
 import { Random } from '../src/generator/random.js';
-import { clearGraph, issueScale, loadGeneratedGraph, loadSeed, log, startBenchNeo4j, timed, type GraphSize } from './bench-graph.js';
+import { taxonomyFlags } from '../src/generator/taxonomy.flags.js';
+import { benchGraphFlags, benchGraphOptions, clearGraph, loadGeneratedGraph, loadSeed, log, rolesHeld, startBenchNeo4j, timed } from './bench-graph.js';
 import { RssSampler, runLoad, startNodeFlags, startServer, type LoadResult, type ServerChild } from './api/load.js';
 import { canonical, digest, request, type Flavor, type OperationName, type Variables } from './api/operations.js';
 
@@ -31,11 +32,8 @@ const { values } = parseArgs({
     dense: { type: 'string' },
     /** Add `uncached` for this project with its response cache turned off. */
     servers: { type: 'string', default: 'floor,peer,project' },
-    roles: { type: 'string', default: String(issueScale.roles) },
-    skills: { type: 'string', default: String(issueScale.skills) },
-    links: { type: 'string', default: String(issueScale.links) },
-    transitions: { type: 'string', default: String(issueScale.transitions) },
-    seed: { type: 'string', default: String(issueScale.seed) },
+    ...taxonomyFlags,
+    ...benchGraphFlags,
     /** Folder for `node --cpu-prof` profiles of the project's server. */
     profile: { type: 'string' },
   },
@@ -47,6 +45,9 @@ const warmup = Number(values.warmup);
 const connectionCounts = values.connections.split(',').map(Number);
 const only = new Set([...values.only.split(','), ...(values.dense ? ['D3'] : [])]);
 const flavors = values.servers.split(',') as Flavor[];
+const { scale, size, pagesPerRun, neo4jData } = benchGraphOptions(values);
+// The dense graph replaces the generated one in the bench's Neo4j, which a kept folder is meant to keep.
+if (values.dense && neo4jData) throw new Error('--dense and --neo4j-data cannot go together: the dense graph would replace the kept one');
 
 interface Case {
   /** Q… repeat a few requests, N… draw each request's parameters, D3 runs on the dense graph. */
@@ -238,13 +239,18 @@ function memoryTable(sampler: RssSampler, phases: string[]): string {
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const neo4j = await startBenchNeo4j();
+  const neo4j = await startBenchNeo4j(neo4jData);
   const servers: ServerChild[] = [];
   let sampler: RssSampler | undefined;
   try {
     const [component] = await neo4j.database.read<{ version: string; edition: string }>('CALL dbms.components() YIELD versions, edition RETURN versions[0] AS version, edition');
-    const seeded = await timed(() => loadSeed(neo4j.database));
-    log(`seed loaded in ${seconds(seeded.ms)}`);
+    // A kept data folder that holds a graph (--neo4j-data) is measured as it is: importing it anew is what the
+    // folder spares, and the seed cases, which need the seed instead, are left out.
+    const held = await rolesHeld(neo4j.database);
+    if (held === 0) {
+      const seeded = await timed(() => loadSeed(neo4j.database));
+      log(`seed loaded in ${seconds(seeded.ms)}`);
+    } else log(`reused the ${held} roles in ${neo4jData}: no seed, no import`);
     for (const flavor of flavors) {
       const ours = flavor === 'project' || flavor === 'uncached';
       const options = ours ? [...startNodeFlags(), ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [])] : [];
@@ -258,24 +264,21 @@ async function main(): Promise<void> {
         { name: 'Q1', operation: 'Q1', title: 'Q1 role(id: "vp"), seed', variables: [{ id: 'vp' }] },
         { name: 'Q3', operation: 'Q3', title: 'Q3 transitionPaths IC → CEO, seed', variables: [{ from: 'individual-contributor', to: 'ceo', maxHops: 4 }] },
       ] satisfies Case[]
-    ).filter((entry) => only.has(entry.name));
+    ).filter((entry) => only.has(entry.name) && held === 0);
     sampler.setPhase('seed');
     for (const entry of seedCases) await verify(servers, entry);
     await measure(servers, seedCases, sampler);
 
-    const size: GraphSize = {
-      roles: Number(values.roles),
-      skills: Number(values.skills),
-      links: Number(values.links),
-      transitions: Number(values.transitions),
-      seed: Number(values.seed),
-    };
     let generatedCases: Case[] = [];
     const figures: Record<string, string> = {};
     if (['Q2', 'Q4', 'N1', 'N3', 'N4', 'N5'].some((name) => only.has(name))) {
       sampler.setPhase('import');
-      await clearGraph(neo4j.database);
-      Object.assign(figures, (await loadGeneratedGraph(neo4j.database, size)).figures);
+      if (held === 0) {
+        await clearGraph(neo4j.database);
+        // The pages of a larger graph than the issue's are parsed afresh rather than kept in place of its pages.
+        const pageCache = scale === 1 ? undefined : null;
+        Object.assign(figures, (await loadGeneratedGraph(neo4j.database, size, { pageCache, pagesPerRun })).figures);
+      } else figures['graph'] = `reused ${neo4jData}, ${held} roles`;
       const roles = await neo4j.database.read<{ id: string; level: number; title: string }>('MATCH (r:Role) RETURN r.id AS id, r.level AS level, r.title AS title ORDER BY id');
       const roleIds = roles.map((row) => row.id);
       const pages = Math.ceil(roleIds.length / 100);

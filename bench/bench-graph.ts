@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { seconds } from '../src/common/seconds.js';
 import { projectRoot, readConfig } from '../src/config.js';
 import { writeGeneratedPages } from '../src/generator/page-folder.writer.js';
+import { taxonomyOptions, type TaxonomyFlagValues } from '../src/generator/taxonomy.flags.js';
 import { generateTaxonomy, type Taxonomy, type TaxonomyOptions } from '../src/generator/taxonomy.generator.js';
 import { loadPagesInRuns } from '../src/importer/load/graph.loader.js';
 import { collectPageFiles, readPages } from '../src/importer/read/pages.reader.js';
@@ -90,6 +91,45 @@ export type GraphSize = Omit<TaxonomyOptions, 'zipfExponent'> & { zipfExponent?:
 
 /** The issue's scale: `npm run generate -- --roles 3000 --skills 14000 --links 120000 --transitions 9000 --seed 42`. */
 export const issueScale: GraphSize = { roles: 3000, skills: 14_000, links: 120_000, transitions: 9000, seed: 42, zipfExponent: 0.65 };
+
+/** The flags of a bench that imports a generated graph, besides taxonomyFlags, which size it. */
+export const benchGraphFlags = {
+  /** Multiplies the issue's sizes: `--scale 10` is ten times ESCO (30,000 roles, 140,000 skills, 1.2 million links). */
+  scale: { type: 'string', default: '1' },
+  /** Imports in runs of this many pages, as `npm run import -- --pages-per-run`: ten times ESCO does not fit one transaction. */
+  'pages-per-run': { type: 'string' },
+  /**
+   * Keeps the bench's Neo4j data in this folder. A folder that already holds roles is used as it is, without
+   * generating or importing: the bench runs again on the graph an earlier run imported.
+   */
+  'neo4j-data': { type: 'string' },
+} as const;
+
+export interface BenchGraphOptions {
+  scale: number;
+  size: TaxonomyOptions;
+  pagesPerRun: number | undefined;
+  neo4jData: string | undefined;
+}
+
+/** What the flags ask for; a size flag given explicitly wins over the scaled default. */
+export function benchGraphOptions(values: TaxonomyFlagValues & Partial<Record<keyof typeof benchGraphFlags, string>>): BenchGraphOptions {
+  const scale = Number(values.scale ?? '1');
+  if (!Number.isSafeInteger(scale) || scale < 1) throw new Error(`--scale must be a whole number of at least 1, got "${values.scale}"`);
+  const pagesPerRun = values['pages-per-run'] === undefined ? undefined : Number(values['pages-per-run']);
+  if (pagesPerRun !== undefined && (!Number.isSafeInteger(pagesPerRun) || pagesPerRun < 1)) {
+    throw new Error(`--pages-per-run must be a whole number of at least 1, got "${values['pages-per-run']}"`);
+  }
+  const scaled = (flag: 'roles' | 'skills' | 'links' | 'transitions') => values[flag] ?? String(issueScale[flag] * scale);
+  const size = taxonomyOptions({ ...values, roles: scaled('roles'), skills: scaled('skills'), links: scaled('links'), transitions: scaled('transitions') });
+  return { scale, size, pagesPerRun, neo4jData: values['neo4j-data'] };
+}
+
+/** How many roles the bench's graph holds already: a kept data folder (--neo4j-data) is not imported into again. */
+export async function rolesHeld(database: Database): Promise<number> {
+  const [held] = await database.read<{ roles: number }>('RETURN COUNT { (:Role) } AS roles');
+  return held?.roles ?? 0;
+}
 
 /**
  * Generates the taxonomy, writes its pages (as `npm run generate` does), parses them with the importer's
