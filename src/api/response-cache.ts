@@ -172,8 +172,12 @@ export class ResponseCache {
           if (!ticket || operation?.operation !== OperationTypeNode.QUERY || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           if (result.errors || (response.http.status ?? 200) !== 200) return;
-          // What Apollo sends for an answer without errors (runHttpQuery's prettyJSONStringify).
-          ticket.body = Buffer.from(`${JSON.stringify({ data: result.data, extensions: result.extensions })}\n`);
+          // What Apollo sends for an answer without errors (runHttpQuery's prettyJSONStringify), in memory of its
+          // own: Buffer.from puts a small answer in a slice of a shared 8 KB slab, which a kept answer would hold
+          // whole, so that the cache's bytes would not bound what it holds.
+          const text = `${JSON.stringify({ data: result.data, extensions: result.extensions })}\n`;
+          ticket.body = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+          ticket.body.write(text);
           ticket.operation = operationName ?? null;
         },
       }),
