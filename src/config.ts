@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { logLevels, type LogLevel } from './observability/logger.js';
 
@@ -34,6 +35,8 @@ export interface Config {
   maxMatrixRoles: number;
   /** The megabytes of answers the response cache may hold; 0 turns it off. */
   responseCacheMb: number;
+  /** GraphQL operations executing at once; the others wait their turn (execution-slots.ts). */
+  maxConcurrentOperations: number;
   /** How long a request's reads, which share one transaction, may run before Neo4j stops them. */
   queryTimeoutMs: number;
   logLevel: LogLevel;
@@ -42,6 +45,12 @@ export interface Config {
 }
 
 export const defaultQueryTimeoutMs = 10_000;
+
+/**
+ * Twice the cores: enough to keep them busy while some operations wait for Neo4j, few enough that the memory
+ * of those executing stays bounded (execution-slots.ts has the measurements).
+ */
+export const defaultMaxConcurrentOperations = 2 * availableParallelism();
 
 /** Enough for one careerMap of a 3,000-role graph (the analytics' target scale), not for fifty 500-role matrices. */
 export const defaultMaxQueryComplexity = 100_000;
@@ -70,6 +79,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryComplexity: readPositiveInteger(env, 'MAX_QUERY_COMPLEXITY', defaultMaxQueryComplexity),
     maxMatrixRoles: readPositiveInteger(env, 'MAX_MATRIX_ROLES', 500),
     responseCacheMb: readNonNegativeInteger(env, 'RESPONSE_CACHE_MB', 64),
+    maxConcurrentOperations: readPositiveInteger(env, 'MAX_CONCURRENT_OPERATIONS', defaultMaxConcurrentOperations),
     queryTimeoutMs: readPositiveInteger(env, 'QUERY_TIMEOUT_MS', defaultQueryTimeoutMs),
     logLevel: readLogLevel(env),
     slowQueryMs: readNonNegativeInteger(env, 'SLOW_QUERY_MS', 500),

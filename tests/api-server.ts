@@ -39,6 +39,7 @@ export interface TestApiOptions {
   maxMatrixRoles?: number;
   responseCacheMb?: number;
   queryTimeoutMs?: number;
+  maxConcurrentOperations?: number;
   routes?: Router[];
   logger?: Logger;
   localNeo4j?: ApiOptions['localNeo4j'];
@@ -59,6 +60,7 @@ export async function startTestApi(database: Database, options: TestApiOptions =
       maxMatrixRoles: options.maxMatrixRoles ?? 500,
       ...(options.responseCacheMb === undefined ? {} : { responseCacheMb: options.responseCacheMb }),
       ...(options.queryTimeoutMs === undefined ? {} : { queryTimeoutMs: options.queryTimeoutMs }),
+      ...(options.maxConcurrentOperations === undefined ? {} : { maxConcurrentOperations: options.maxConcurrentOperations }),
     },
     // Errors and slow queries only: a line for every request would bury the test output.
     logger: options.logger ?? createLogger('warn'),

@@ -6,7 +6,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Router } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { defaultQueryTimeoutMs, type Config } from '../config.js';
+import { defaultMaxConcurrentOperations, defaultQueryTimeoutMs, type Config } from '../config.js';
 import { writeAccess } from '../curation/write-access.js';
 import { toApiError } from '../errors/neo4j-errors.js';
 import type { Database } from '../neo4j/database.js';
@@ -28,6 +28,8 @@ import { GraphSizeByVersion } from './graph-size-by-version.js';
 import { GraphSizeRepository } from './graph-size.repository.js';
 import { buildApiSchema } from './schema.js';
 import { unavailableStatusPlugin } from './unavailable-status.plugin.js';
+import { ExecutionSlots } from './execution-slots.js';
+import { executionSlotsPlugin } from './execution-slots.plugin.js';
 
 export interface ApiServer {
   httpServer: Server;
@@ -40,9 +42,10 @@ export interface ApiOptions {
   database: Database;
   /**
    * responseCacheMb: the answers the response cache may hold, 64 MB unless given; 0 turns it off.
+   * maxConcurrentOperations: the operations executing at once, defaultMaxConcurrentOperations unless given.
    * queryTimeoutMs: how long a request's reads (one transaction) may run, defaultQueryTimeoutMs unless given.
    */
-  config: Pick<Config, 'apiToken' | 'maxQueryDepth' | 'maxQueryComplexity' | 'maxMatrixRoles'> & Partial<Pick<Config, 'responseCacheMb' | 'queryTimeoutMs'>>;
+  config: Pick<Config, 'apiToken' | 'maxQueryDepth' | 'maxQueryComplexity' | 'maxMatrixRoles'> & Partial<Pick<Config, 'responseCacheMb' | 'queryTimeoutMs' | 'maxConcurrentOperations'>>;
   port: number;
   host?: string;
   /** Further routes, such as the career map page, mounted before the API. */
@@ -85,6 +88,7 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
         graphSize.at(cache?.versionIn(context) ?? null),
       ) as ApolloServerPlugin<Context>,
       ...(cache ? [cache.plugin() as ApolloServerPlugin<Context>] : []),
+      executionSlotsPlugin(new ExecutionSlots(config.maxConcurrentOperations ?? defaultMaxConcurrentOperations)) as ApolloServerPlugin<Context>,
       operationNamePlugin() as ApolloServerPlugin<Context>,
       unavailableStatusPlugin() as ApolloServerPlugin<Context>,
     ],
