@@ -121,6 +121,7 @@ const queries = {
   // The version of what refreshDerivedFacts writes, on the lock node: a graph written by an older version (or
   // emptied, lock node included) is derived whole once before writes start deriving only what they change.
   markCurrent: 'MATCH (lock:GraphWriteLock {id: $lock}) SET lock.derivedFacts = $version',
+  markStale: 'MATCH (lock:GraphWriteLock {id: $lock}) REMOVE lock.derivedFacts',
 };
 
 /**
@@ -143,6 +144,15 @@ export async function refreshDerivedFacts(tx: ManagedTransaction): Promise<void>
   await refreshDerivedSkills(tx, 'all');
   await storeAllSkillCentrality(tx);
   await run(tx, queries.markCurrent, { lock: graphWriteLockId, version: derivedFactsVersion });
+}
+
+/**
+ * Says that the graph's derived facts are not up to date, for a write that leaves them to a later one (a run
+ * of an import in several): the next write derives them whole (writeWithDerivedFacts), should that later one
+ * never commit. Run inside the write's transaction, after its GraphWriteLock.
+ */
+export async function markDerivedFactsStale(tx: ManagedTransaction): Promise<void> {
+  await run(tx, queries.markStale, { lock: graphWriteLockId });
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { refreshDerivedFacts } from '../../derived/derived-facts.writer.js';
+import { markDerivedFactsStale, refreshDerivedFacts } from '../../derived/derived-facts.writer.js';
 import { run, type Database } from '../../neo4j/database.js';
-import { graphWriteLockId, takeGraphWriteLock } from '../../neo4j/graph-write.lock.js';
+import { takeGraphWriteLock } from '../../neo4j/graph-write.lock.js';
 import { resampleOutdatedIndexes } from '../../neo4j/index-statistics.js';
 import {
   ownedLabels,
@@ -99,9 +99,6 @@ const queries = {
       MATCH (n)-[r]-() RETURN r ORDER BY r.sourceFile, r.sourceLine LIMIT 1
     }
     SET n.sourceFile = r.sourceFile, n.sourceLine = r.sourceLine`,
-  // A run of an import in several leaves derived facts to the last run. Without their version on the lock,
-  // the next curator's write derives them whole (writeWithDerivedFacts) should the last run never commit.
-  markDerivedFactsStale: 'MATCH (lock:GraphWriteLock {id: $lock}) REMOVE lock.derivedFacts',
 };
 
 /**
@@ -181,8 +178,9 @@ async function writePages(tx: ManagedTransaction, pages: RolePage[], step: Timed
     await run(tx, queries.deleteOrphans);
     await run(tx, queries.rehomeSource, { files: plan.files });
   });
+  // A run of an import in several leaves derived facts to the last run, which may never commit.
   if (context.last) await step('derive facts', () => refreshDerivedFacts(tx));
-  else await run(tx, queries.markDerivedFactsStale, { lock: graphWriteLockId });
+  else await markDerivedFactsStale(tx);
   const changes = empty
     ? { created: await step('count what was created', () => countSnapshot(tx, plan)), updated: {}, removed: {} }
     : await step('snapshot after', () => changesSince(tx, plan, before));
