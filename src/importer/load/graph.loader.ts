@@ -253,7 +253,8 @@ async function snapshot(tx: ManagedTransaction, plan: GraphPlan): Promise<Snapsh
 /**
  * The snapshot after the write, as far as it can differ from `before`: the properties of what `before` holds
  * (updated, or gone when missing), and only how many there are of the rest, which is all created. Most of an
- * import of new pages is new, and counting it where it is spares reading it whole (80 s of a 30,000-page import).
+ * import of new pages is new, and counting it where it is spares reading it whole: a fifth of the after-snapshot's
+ * time in an import of 3,000 generated pages in runs of 300.
  */
 async function snapshotAfter(tx: ManagedTransaction, plan: GraphPlan, before: Snapshot): Promise<{ seen: Snapshot; created: Counts }> {
   const seen: Snapshot = new Map();
