@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { operationsWaiting } from '../observability/metrics.js';
 import type { ExecutionSlots } from './execution-slots.js';
 
 /** Runs each operation's execution in a slot: from just before its first resolver to its last. */
@@ -7,7 +8,8 @@ export function executionSlotsPlugin(slots: ExecutionSlots): ApolloServerPlugin 
     async requestDidStart() {
       return {
         async executionDidStart() {
-          const free = await slots.take();
+          operationsWaiting.inc();
+          const free = await slots.take().finally(() => operationsWaiting.dec());
           return { executionDidEnd: async () => free() };
         },
       };

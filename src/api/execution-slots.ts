@@ -29,11 +29,6 @@ export class ExecutionSlots {
     };
   }
 
-  /** Operations waiting for a slot. */
-  get queued(): number {
-    return this.waiting.length;
-  }
-
   private free(): void {
     const next = this.waiting.shift();
     if (next) next();

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /**
  * The process's Prometheus metrics, served at /metrics. One registry per process, as Prometheus scrapes a
@@ -43,6 +43,12 @@ export const importDuration = new Histogram({
   name: 'import_duration_seconds',
   help: 'Imports of pages into the graph (the seed at start-up), from reading the files to the commit.',
   buckets: [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600],
+  registers: [metricsRegistry],
+});
+
+export const operationsWaiting = new Gauge({
+  name: 'graphql_operations_waiting',
+  help: 'GraphQL operations waiting for an execution slot (MAX_CONCURRENT_OPERATIONS): above 0 for long, the API is saturated.',
   registers: [metricsRegistry],
 });
 
