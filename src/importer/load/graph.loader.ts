@@ -168,8 +168,8 @@ interface RunContext {
 async function writePages(tx: ManagedTransaction, pages: RolePage[], step: TimedStep, context: RunContext): Promise<ImportReport> {
   await step('lock the graph', () => takeGraphWriteLock(tx));
   const plan = await step('plan', async () => planGraph(pages, withRolesOf(await readKnownRoles(tx), context.others)));
-  // Into an empty graph (a first import, often the largest) nothing can be replaced, updated or removed:
-  // what the files contributed is all created, and counting it in Neo4j spares reading it back whole.
+  // Into an empty graph (a first import, often the largest) nothing can be replaced, updated or removed: the
+  // before-snapshot is empty, and the after-snapshot only counts what was created (snapshotAfter).
   const empty = await step('look for content', async () => (await run(tx, queries.anyContent)).length === 0);
   const before = empty ? new Map() : await step('snapshot before', () => snapshot(tx, plan));
   if (!empty) await step('remove earlier contributions', () => removeContributions(tx, plan.files));
@@ -181,9 +181,7 @@ async function writePages(tx: ManagedTransaction, pages: RolePage[], step: Timed
   // A run of an import in several leaves derived facts to the last run, which may never commit.
   if (context.last) await step('derive facts', () => refreshDerivedFacts(tx));
   else await markDerivedFactsStale(tx);
-  const changes = empty
-    ? { created: await step('count what was created', () => countSnapshot(tx, plan)), updated: {}, removed: {} }
-    : await step('snapshot after', () => changesSince(tx, plan, before));
+  const changes = await step(empty ? 'count what was created' : 'snapshot after', () => changesSince(tx, plan, before));
   return { files: plan.files, ...changes, ...pageFindings(pages, plan) };
 }
 
@@ -281,17 +279,6 @@ function snapshotOf(snapshot: Snapshot, kind: string): Map<string, Properties> {
   let byId = snapshot.get(kind);
   if (!byId) snapshot.set(kind, (byId = new Map()));
   return byId;
-}
-
-/** How many of each kind a snapshot would hold, counted where they are: what diffSnapshots calls created after an import into an empty graph. */
-async function countSnapshot(tx: ManagedTransaction, plan: GraphPlan): Promise<Counts> {
-  const counts: Counts = {};
-  for (const { query, parameters } of snapshotQueries(plan, new Map())) {
-    for (const row of await run<{ kind: string; count: number }>(tx, `CALL () { ${query} } RETURN kind, count(DISTINCT id) AS count`, parameters)) {
-      counts[row.kind] = (counts[row.kind] ?? 0) + row.count;
-    }
-  }
-  return counts;
 }
 
 async function removeContributions(tx: ManagedTransaction, files: string[]): Promise<void> {
