@@ -133,6 +133,15 @@ describe('queries over the limits', () => {
     expect(database.queriesRun).toBe(before);
   });
 
+  it('costs the same query text by the `first` and the @include each request gives', async () => {
+    // roles(first: n) costs n × (id + 5 skills × 5 roles × 5 skills): 126 a role with the skills, 1 without; the limit is 2000.
+    const query = 'query($first: Int!, $deep: Boolean!) { roles(first: $first) { id skills @include(if: $deep) { roles { skills { id } } } } }';
+    const codeOf = async (variables: Record<string, unknown>) => (await api.query(query, variables)).errors?.[0]?.extensions?.code ?? 'none';
+    expect(await codeOf({ first: 10, deep: true })).toBe('none');
+    expect(await codeOf({ first: 100, deep: true })).toBe('QUERY_TOO_COMPLEX');
+    expect(await codeOf({ first: 100, deep: false })).toBe('none');
+  });
+
   it('answers a query within the limits', async () => {
     const response = await api.query('{ roles(first: 10) { skills { id } } }');
     expect(response.errors).toBeUndefined();

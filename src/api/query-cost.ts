@@ -23,6 +23,12 @@ export interface CostContext {
 type CostArgs = Pick<ComplexityEstimatorArgs, 'args' | 'childComplexity' | 'context'>;
 
 /**
+ * The only arguments a cost is shown (the query-limits plugin keeps an operation's complexity by their values):
+ * a cost that reads another must add it here.
+ */
+export const costArguments: ReadonlySet<string> = new Set(['first', 'roles', 'categories']);
+
+/**
  * A matrix entry is arithmetic on skill sets already in memory, about a hundredth of the work of an item read
  * from Neo4j and shaped for the answer: so a matrix of the most roles (500 by default) fits the default limit
  * once, and fifty of them do not.

@@ -1,11 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { GraphQLError, validate, type DocumentNode, type GraphQLSchema, type VariableDefinitionNode } from 'graphql';
+import { GraphQLError, validate, visit, type ASTNode, type DocumentNode, type GraphQLSchema, type VariableDefinitionNode } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values.js';
-import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { ErrorCode, InvalidVariablesError, QueryTooComplexError } from '../errors/error-codes.js';
 import { toApiError } from '../errors/neo4j-errors.js';
-import type { CostContext, GraphSize } from './query-cost.js';
+import { costArguments, type CostContext, type GraphSize } from './query-cost.js';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -26,17 +26,18 @@ export const maxQueryNodes = 10_000;
  */
 export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits, readGraphSize: (context: object) => Promise<GraphSize>): ApolloServerPlugin {
   // Apollo hands the same parsed document for the same query text (its document store), so what the checks
-  // find is kept per document: the depth, and the complexity per operation name, variables and graph size
-  // (lists cost what their `first` asks, some fields what the graph holds): the same text need not be walked
-  // twice more on every request.
-  const known = new WeakMap<DocumentNode, { depth: number; complexity: Map<string, number> }>();
+  // find is kept per document: the depth, and the complexity per operation name, graph size and the values of
+  // the variables it depends on (lists cost what their `first` asks, some fields what the graph holds): the
+  // same text need not be walked twice more on every request. Only the variables a cost or an @include/@skip
+  // reads are part of the key, so that a document asked with ever new ids, as most are, is walked once.
+  const known = new WeakMap<DocumentNode, { depth: number; costVariables: string[]; complexity: Map<string, number> }>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operation, contextValue }) {
           let checked = known.get(document);
           if (!checked) {
-            checked = { depth: depthOf(schema, document, limits.maxDepth), complexity: new Map() };
+            checked = { depth: depthOf(schema, document, limits.maxDepth), costVariables: costVariablesOf(document), complexity: new Map() };
             known.set(document, checked);
           }
           if (checked.depth > limits.maxDepth) throw new QueryTooComplexError('depth', checked.depth, limits.maxDepth);
@@ -44,7 +45,7 @@ export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits, re
           const variables = coercedVariables(schema, operation?.variableDefinitions ?? [], request.variables ?? {});
           const costs: CostContext = { graphSize: null, needsGraphSize: false, maxMatrixRoles: limits.maxMatrixRoles };
           const complexityOf = () => {
-            const key = JSON.stringify([request.operationName ?? null, request.variables ?? {}, costs.graphSize]);
+            const key = JSON.stringify([request.operationName ?? null, checked.costVariables.map((name) => variables[name] ?? null), costs.graphSize]);
             let complexity = checked.complexity.get(key);
             if (complexity === undefined) {
               complexity = complexityWithin(schema, document, request.operationName ?? undefined, variables, costs);
@@ -93,13 +94,35 @@ function complexityWithin(schema: GraphQLSchema, document: DocumentNode, operati
       variables,
       context: context as unknown as Record<string, unknown>,
       maxQueryNodes,
-      estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+      estimators: [declaredCostEstimator, simpleEstimator({ defaultComplexity: 1 })],
     });
   } catch (error) {
     // Its only GraphQLError of its own, once the variables are known to fit: too many fields to walk.
     if (error instanceof GraphQLError) throw new QueryTooComplexError('fields', null, maxQueryNodes);
     throw error;
   }
+}
+
+const fieldExtensionsCost = fieldExtensionsEstimator();
+
+/** A field's declared cost (query-cost.ts), shown only the arguments costs may read: the key of known complexities names no others. */
+const declaredCostEstimator: ComplexityEstimator = (estimate) =>
+  fieldExtensionsCost({ ...estimate, args: Object.fromEntries(Object.entries(estimate.args).filter(([name]) => costArguments.has(name))) });
+
+/**
+ * The variables the operation's complexity depends on: those given to an argument that costs read, and to a
+ * directive, such as @include(if: $withSkills), which decides whether a field counts at all.
+ */
+function costVariablesOf(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (value: ASTNode) => visit(value, { Variable: (variable) => void names.add(variable.name.value) });
+  visit(document, {
+    Field: (field) => field.arguments?.filter((argument) => costArguments.has(argument.name.value)).forEach(collect),
+    Directive: (directive) => directive.arguments?.forEach(collect),
+    // A variable's definition names it, and its default value holds none.
+    VariableDefinition: () => false,
+  });
+  return [...names].sort();
 }
 
 /** The depth of the operation's deepest field, fragments included. */
