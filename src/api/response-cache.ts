@@ -13,13 +13,17 @@ import type { RequestBody } from './request-body.js';
  *
  * The graph's version is the bookmark Neo4j gives for a read: the position of the last transaction the database
  * committed. Every write moves it, whoever makes it: a curator's mutation through any instance of the API,
- * `npm run import` from another process, a Cypher statement typed into Neo4j's shell. Each request reads the
- * version first (one round trip, shared by the requests that arrive together), and an answer is served only
- * if it was computed at that same version, so no instance ever serves what an earlier graph said, and nothing
- * on the write side has to remember to invalidate anything. An answer is stored under the version read before
- * it was computed (its reads see that version or a later one, never an earlier one), and only if the graph was
- * still at that version when its reads ended: the bookmark of their transaction's commit, which costs no read
- * of its own.
+ * `npm run import` from another process, a Cypher statement typed into Neo4j's shell. A request whose answer the
+ * cache holds, or is computing, reads the version first (one round trip, shared by the requests that arrive
+ * together), and an answer is served only if it was computed at that same version, so no instance ever serves
+ * what an earlier graph said, and nothing on the write side has to remember to invalidate anything. A request
+ * the cache has no answer for, at any version, is a miss whatever the version: it skips that round trip and is
+ * computed at once, at the latest version the cache has seen (that of a transaction which had ended before its
+ * reads began), so most requests whose parameters do not repeat never read the version at all.
+ *
+ * An answer is stored under the version it was computed at (its reads see that version or a later one, never an
+ * earlier one), and only if the graph was still at that version when its reads ended: the bookmark of their
+ * transaction's commit, which costs no read of its own.
  *
  * Only queries are cached, only answers without errors, only POSTs to /graphql with a JSON body (what Apollo's
  * CSRF prevention lets through anyway, and what clients send); mutations always run. The cache is bounded by
@@ -32,8 +36,10 @@ export class ResponseCache {
   private lastRead: Promise<string | null> = Promise.resolve(null);
   /** The version read that the requests which arrived since the latest one started will share. */
   private nextRead: Promise<string | null> | null = null;
-  /** Answers being computed, by version and key: the same request arriving meanwhile waits for it. */
-  private readonly inflight = new Map<string, Promise<Entry | null>>();
+  /** Answers being computed, by key, with the version each is computed at: the same request at that version waits for it. */
+  private readonly inflight = new Map<string, Flight>();
+  /** The version of the transaction that ended last, version read or request; null until one has. */
+  private latest: string | null = null;
   /** What the front noted for each request it passed on to be answered and stored. */
   private readonly tickets = new WeakMap<IncomingMessage, Ticket>();
 
@@ -72,27 +78,31 @@ export class ResponseCache {
     try {
       const tx = session.beginTransaction();
       await withoutStackCapture(() => tx.commit());
-      return session.lastBookmarks()[0] ?? null;
+      return this.seen(session.lastBookmarks()[0] ?? null);
     } finally {
       await session.close();
     }
   }
 
   /**
-   * Starts looking up a request as it arrives: the graph's version is read while its body comes in. The lookup
-   * answers from the cache when it can and otherwise calls `next`, with a note for the plugin to store the
-   * answer. Null for a request the cache leaves alone: anything but a POST to /graphql.
+   * Looks up a request once its body has been read: answers from the cache when it can and otherwise calls
+   * `next`, with a note for the plugin to store the answer. Null for a request the cache leaves alone: anything
+   * but a POST to /graphql.
    */
   lookUp(request: IncomingMessage): Lookup | null {
     if (request.method !== 'POST' || request.url !== '/graphql') return null;
-    // Without a version (the database is unreachable) the request goes on uncached, and fails as any other would.
-    const version = this.version().catch(() => null);
-    return async (response, body, next) => this.answer(request, response, body, await version, next);
+    return async (response, { bytes, json }, next) => {
+      if (bytes === null || !isCacheable(json)) return next();
+      const key = keyOf(request, bytes);
+      const neverHeld = !this.entries.has(key) && !this.inflight.has(key);
+      // Without a version (the database is unreachable) the request goes on uncached, and fails as any other would.
+      const version = (neverHeld ? this.latest : null) ?? (await this.version().catch(() => null));
+      if (version === null) return next();
+      this.answer(request, response, key, version, next);
+    };
   }
 
-  private answer(request: IncomingMessage, response: ServerResponse, { bytes, json }: RequestBody, version: string | null, next: () => void): void {
-    if (bytes === null || version === null || !isCacheable(json)) return next();
-    const key = keyOf(request, bytes);
+  private answer(request: IncomingMessage, response: ServerResponse, key: string, version: string, next: () => void): void {
     const entry = this.entries.get(key);
     if (entry && entry.version === version) {
       // Most recently used last: Map keeps insertion order.
@@ -101,11 +111,10 @@ export class ResponseCache {
       noteLookup('hit', entry.operation);
       return send(response, entry);
     }
-    const flight = `${version}\u0000${key}`;
-    const running = this.inflight.get(flight);
-    if (running) {
+    const running = this.inflight.get(key);
+    if (running && running.version === version) {
       // The same question at the same version is being answered: its answer is ours too.
-      running.then((answer) => {
+      running.answer.then((answer) => {
         if (answer === null) return next();
         noteLookup('hit', null);
         send(response, answer);
@@ -113,10 +122,10 @@ export class ResponseCache {
       return;
     }
     let settle: (answer: Entry | null) => void = () => {};
-    const answer = new Promise<Entry | null>((resolve) => (settle = resolve));
-    this.inflight.set(flight, answer);
+    const flight: Flight = { version, answer: new Promise<Entry | null>((resolve) => (settle = resolve)) };
+    this.inflight.set(key, flight);
     const done = (stored: Entry | null) => {
-      if (this.inflight.get(flight) === answer) this.inflight.delete(flight);
+      if (this.inflight.get(key) === flight) this.inflight.delete(key);
       settle(stored);
     };
     const ticket: Ticket = { key, version, body: null, operation: null };
@@ -149,7 +158,7 @@ export class ResponseCache {
   track(context: object, request: IncomingMessage, readsEnded: Promise<string | null>): void {
     const ticket = this.tickets.get(request);
     if (!ticket) return;
-    ticket.readsEnded = readsEnded;
+    ticket.readsEnded = readsEnded.then((ended) => this.seen(ended));
     Object.defineProperty(context, ticketKey, { value: ticket, enumerable: true });
   }
 
@@ -182,6 +191,12 @@ export class ResponseCache {
         },
       }),
     };
+  }
+
+  /** Notes the version a transaction ended at, the latest seen so far. */
+  private seen(version: string | null): string | null {
+    if (version !== null) this.latest = version;
+    return version;
   }
 
   /** An answer as its response sent it, kept unless it would take over a quarter of the cache. */
@@ -224,6 +239,12 @@ function noteLookup(result: 'hit' | 'miss', operation: string | null): void {
 
 /** Looks up a request whose body has been read: answers it from the cache, or calls `next` to compute it. */
 export type Lookup = (response: ServerResponse, body: RequestBody, next: () => void) => Promise<void>;
+
+interface Flight {
+  version: string;
+  /** The answer once stored; null if it was not (errors, a failure, a graph that moved). */
+  answer: Promise<Entry | null>;
+}
 
 interface Ticket {
   key: string;
