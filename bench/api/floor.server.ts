@@ -146,7 +146,7 @@ async function answer(driver: Driver, route: string, params: URLSearchParams): P
 }
 
 async function main(): Promise<void> {
-  const driver = neo4j.driver(neo4jConnection().uri, neo4jAuth(), { disableLosslessIntegers: true });
+  const driver = neo4j.driver(neo4jConnection().uri, neo4jAuth(), { disableLosslessIntegers: true, notificationFilter: { minimumSeverityLevel: 'OFF' } });
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     answer(driver, url.pathname, url.searchParams).then(

@@ -195,7 +195,7 @@ const typeDefs = /* GraphQL */ `
 `;
 
 async function main(): Promise<void> {
-  const driver = neo4j.driver(neo4jConnection().uri, neo4jAuth());
+  const driver = neo4j.driver(neo4jConnection().uri, neo4jAuth(), { notificationFilter: { minimumSeverityLevel: 'OFF' } });
   const schema = await new Neo4jGraphQL({ typeDefs, driver }).getSchema();
   const app = express();
   const httpServer = createServer(app);

@@ -88,6 +88,9 @@ export class Database {
       connectionAcquisitionTimeout: 10_000,
       connectionTimeout: 5_000,
       maxTransactionRetryTime: 5_000,
+      // Nothing reads Neo4j's notifications (warnings such as a property key the graph does not hold yet), and
+      // each answer carried them: several long strings to send, receive and unpack with every query.
+      notificationFilter: { minimumSeverityLevel: 'OFF' },
     });
     return new Database(driver, connection.database, slowQueries);
   }
