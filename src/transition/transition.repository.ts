@@ -53,24 +53,16 @@ const simple = (path: string) => `all(i IN range(0, length(${path}) - 1) WHERE N
 //
 // Counting the skills left to learn is most of the ranking's work (a subquery per path), so where that count
 // only breaks ties (HOPS, YEARS) it is made only for the paths that can still be among the best: those whose
-// other criteria are no worse than those of the path at rank $limit + 1 by them alone.
+// other criteria are no worse than those of the path at rank $limit + 1 by them alone. The skills the person
+// has are read once, and only when some path was found: most pairs of roles have none, and reading the first
+// role's skills was then most of the query's work.
 const pathQuery = (hops: number, order: PathOrder) => {
   const head = Math.ceil(hops / 2);
   const criteria = rankings[order];
   const beforeCount = criteria.slice(0, criteria.indexOf('toLearn'));
-  const keepContenders =
-    beforeCount.length === 0
-      ? ''
-      : `
-  ORDER BY ${beforeCount.join(', ')}
-  WITH known, collect({roles: roles, steps: steps, hops: hops, minYears: minYears, maxYears: maxYears}) AS ranked
-  WITH known, ranked, ranked[$limit] AS cut
-  UNWIND ranked AS path
-  WITH known, path.roles AS roles, path.steps AS steps, path.hops AS hops, path.minYears AS minYears, path.maxYears AS maxYears
-  WHERE cut IS NULL OR [${beforeCount.join(', ')}] <= [${beforeCount.map((key) => `cut.${key}`).join(', ')}]`;
+  const contenders = (key: string) => `[${beforeCount.map((criterion) => `${key}.${criterion}`).join(', ')}]`;
   return `
   MATCH (start:Role {id: $from}), (end:Role {id: $to})
-  WITH start, end, coalesce($have, COLLECT { MATCH (start)-[:REQUIRES_SKILL]->(s:Skill) RETURN s.id }) AS known
   CALL (start, end) {
     MATCH front = (start)-[:TRANSITIONS_TO*0..${head}]->(middle:Role)
     WHERE (length(front) = ${head} OR middle = end) AND ${simple('front')}
@@ -80,16 +72,24 @@ const pathQuery = (hops: number, order: PathOrder) => {
     WHERE ${simple('back')}
     RETURN middle, {roles: reverse(nodes(back))[1..], steps: reverse(relationships(back))} AS half, false AS first
   }
-  WITH known, middle, collect(CASE WHEN first THEN half END) AS fronts, collect(CASE WHEN NOT first THEN half END) AS backs
+  WITH start, middle, collect(CASE WHEN first THEN half END) AS fronts, collect(CASE WHEN NOT first THEN half END) AS backs
   UNWIND fronts AS front
   UNWIND backs AS back
-  WITH known, front, back
+  WITH start, front, back
   WHERE (size(back.steps) = 0 OR size(front.steps) = ${head}) AND size(front.steps) + size(back.steps) > 0
     AND none(role IN back.roles WHERE role IN front.roles)
-  WITH known, front.roles + back.roles AS roles, front.steps + back.steps AS steps
-  WITH known, roles, steps, size(steps) AS hops,
+  WITH start, front.roles + back.roles AS roles, front.steps + back.steps AS steps
+  WITH start, roles, steps, size(steps) AS hops,
     reduce(years = 0.0, step IN steps | years + coalesce(step.minYears, 0)) AS minYears,
-    reduce(years = 0.0, step IN steps | years + coalesce(step.maxYears, step.minYears, 0)) AS maxYears${keepContenders}
+    reduce(years = 0.0, step IN steps | years + coalesce(step.maxYears, step.minYears, 0)) AS maxYears
+  ${beforeCount.length === 0 ? '' : `ORDER BY ${beforeCount.join(', ')}`}
+  WITH start, collect({roles: roles, steps: steps, hops: hops, minYears: minYears, maxYears: maxYears}) AS ranked
+  WITH ranked, coalesce($have, COLLECT { MATCH (start)-[:REQUIRES_SKILL]->(s:Skill) RETURN s.id }) AS known${beforeCount.length === 0 ? '' : ', ranked[$limit] AS cut'}
+  UNWIND ranked AS path
+  WITH known, path.roles AS roles, path.steps AS steps, path.hops AS hops, path.minYears AS minYears, path.maxYears AS maxYears${
+    beforeCount.length === 0 ? '' : `
+  WHERE cut IS NULL OR ${contenders('path')} <= ${contenders('cut')}`
+  }
   WITH roles, steps, hops, minYears, maxYears,
     COUNT { UNWIND roles[1..] AS role MATCH (role)-[:REQUIRES_SKILL]->(s:Skill) WHERE NOT s.id IN known RETURN DISTINCT s } AS toLearn
   WITH roles, steps, [n IN roles | n.id] AS roleIds, hops, minYears, maxYears, toLearn
