@@ -73,7 +73,6 @@ describe('the response cache', () => {
         expect(response.headers.get('content-type')).toBe(contentType);
         expect(await response.json()).toEqual({ data: { role: { id: 'director', title: 'Director of Engineering' } } });
       }
-      expect(hit.response.headers.get('etag')).toBe(miss.response.headers.get('etag'));
     }
   });
 

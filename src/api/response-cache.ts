@@ -201,11 +201,11 @@ export class ResponseCache {
 
   /** An answer as its response sent it, kept unless it would take over a quarter of the cache. */
   private store(ticket: Ticket, body: Buffer, response: ServerResponse): Entry {
+    // What describes the answer's bytes, the same for every request with its key; the other headers belong to one
+    // exchange (X-Request-Id, Date).
     const headers: OutgoingHttpHeaders = { 'content-length': body.length };
-    for (const name of representationHeaders) {
-      const value = response.getHeader(name);
-      if (typeof value === 'string') headers[name] = value;
-    }
+    const contentType = response.getHeader('content-type');
+    if (typeof contentType === 'string') headers['content-type'] = contentType;
     const entry: Entry = { version: ticket.version, body, headers, operation: ticket.operation };
     const size = body.length + ticket.key.length * 2;
     if (size > this.maxBytes / 4) return entry;
@@ -264,12 +264,6 @@ interface Entry {
   headers: OutgoingHttpHeaders;
   operation: string | null;
 }
-
-/**
- * The headers that describe an answer's bytes, the same for every request with its key. The others belong to
- * one exchange (X-Request-Id, Date) or to middleware, which never sees a hit (http-front.ts).
- */
-const representationHeaders = ['content-type', 'etag'] as const;
 
 /**
  * What an answer depends on besides the graph. The body: the operation and its variables as the client wrote

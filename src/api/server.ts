@@ -3,8 +3,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Router } from 'express';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { defaultMaxConcurrentOperations, defaultQueryTimeoutMs, type Config } from '../config.js';
 import { writeAccess } from '../curation/write-access.js';
@@ -17,6 +16,7 @@ import { currentRequest, observeRequests } from '../observability/request-scope.
 import type { LocalNeo4jStatus } from '../neo4j/local-neo4j.js';
 import { createContext, type Context } from '../app/context.js';
 import { healthRouter } from './health.router.js';
+import { graphqlHandler } from './graphql-handler.js';
 import { httpFront } from './http-front.js';
 import { playgroundRouter } from './playground.js';
 import { supportedOperationTypeRule } from './operation-type.rule.js';
@@ -70,8 +70,8 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
   const cache = cacheMb > 0 ? new ResponseCache(database.driver, database.databaseName, cacheMb * 2 ** 20) : null;
   const app = express();
   const logRequestError = (message: string, error?: unknown) => logger.error({ reqId: currentRequest()?.id, err: error }, message);
-  // Bodies are read, and cached answers sent, in front of Express: http-front.ts says what its middleware sees.
-  const httpServer = createServer(observeRequests(httpFront(app, cache, logRequestError), logger));
+  // Its listener, once Apollo (which drains it on stop) has started: the HTTP front.
+  const httpServer = createServer();
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: true,
@@ -103,20 +103,17 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
   });
   app.use(playgroundRouter('/graphql'));
   for (const router of options.routes ?? []) app.use(router);
-  app.use(
-    '/graphql',
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        // One read transaction for the request's reads, at the version the cache checked, if it did.
-        const request = reads.forRequest(cache?.versionOf(req) ?? null);
-        const readsEnded = new Promise<string | null>((resolve) => res.once('close', () => resolve(request.end().catch(() => null))));
-        const context = createContext(createRepositories(request.database), writeAccess(config.apiToken, req.headers.authorization), config);
-        cache?.track(context, req, readsEnded);
-        return context;
-      },
-    }),
-    requestErrors(logRequestError),
-  );
+  const graphql = graphqlHandler(apollo, async (req, res) => {
+    // One read transaction for the request's reads, at the version the cache checked, if it did.
+    const request = reads.forRequest(cache?.versionOf(req) ?? null);
+    const readsEnded = new Promise<string | null>((resolve) => res.once('close', () => resolve(request.end().catch(() => null))));
+    const context = createContext(createRepositories(request.database), writeAccess(config.apiToken, req.headers.authorization), config);
+    cache?.track(context, req, readsEnded);
+    return context;
+  });
+  app.use('/graphql', (req: Request, res: Response, next: NextFunction) => void graphql(req, res).catch(next), requestErrors(logRequestError));
+  // Bodies are read, cached answers sent and GraphQL POSTs answered in front of Express: http-front.ts says what its middleware sees.
+  httpServer.on('request', observeRequests(httpFront({ app, graphql }, cache, logRequestError), logger));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
