@@ -64,6 +64,10 @@ export async function startServer(flavor: Flavor, env: Record<string, string>, n
         const message = JSON.parse(line) as { url?: string };
         if (message.url) {
           clearTimeout(timer);
+          // From here on its output (a log line per request, for the project) is drained unread: parsing it
+          // would take the load generator's CPU, in this process, from the run.
+          lines.close();
+          child.stdout?.resume();
           resolve(message.url);
         }
       } catch {
