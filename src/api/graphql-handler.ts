@@ -13,6 +13,8 @@ export type GraphqlHandler = (request: IncomingMessage, response: ServerResponse
 export function graphqlHandler<TContext extends BaseContext>(
   apollo: ApolloServer<TContext>,
   context: (request: IncomingMessage, response: ServerResponse) => Promise<TContext>,
+  /** Told each whole answer's body before it is sent (the response cache keeps the bytes it sent). */
+  answered?: (request: IncomingMessage, body: string) => void,
 ): GraphqlHandler {
   return async (request, response) => {
     const headers = new HeaderMap();
@@ -33,6 +35,7 @@ export function graphqlHandler<TContext extends BaseContext>(
     for (const [name, value] of answer.headers) response.setHeader(name, value);
     response.statusCode = answer.status ?? 200;
     if (answer.body.kind === 'complete') {
+      answered?.(request, answer.body.string);
       response.setHeader('content-length', Buffer.byteLength(answer.body.string));
       response.end(answer.body.string);
       return;

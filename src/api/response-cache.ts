@@ -128,7 +128,7 @@ export class ResponseCache {
       if (this.inflight.get(key) === flight) this.inflight.delete(key);
       settle(stored);
     };
-    const ticket: Ticket = { key, version, body: null, operation: null };
+    const ticket: Ticket = { key, version, keep: false, body: null, operation: null };
     this.tickets.set(request, ticket);
     // Stored once sent, with what the response said of its bytes, if the graph is still at the version it was
     // read at: Neo4j reads at read committed, so a write that committed meanwhile may show in part of the
@@ -172,25 +172,31 @@ export class ResponseCache {
     return (context as { [ticketKey]?: Ticket })[ticketKey]?.version ?? null;
   }
 
-  /** Notes each query's answer without errors on its ticket, for the lookup to store once it is sent. */
+  /** Marks each query's answer without errors as one to keep, for the lookup to store once it is sent. */
   plugin(): ApolloServerPlugin<object> {
     return {
       requestDidStart: async () => ({
         willSendResponse: async ({ contextValue, operation, operationName, response }) => {
           const ticket = (contextValue as { [ticketKey]?: Ticket })[ticketKey];
           if (!ticket || operation?.operation !== OperationTypeNode.QUERY || response.body.kind !== 'single') return;
-          const result = response.body.singleResult;
-          if (result.errors || (response.http.status ?? 200) !== 200) return;
-          // What Apollo sends for an answer without errors (runHttpQuery's prettyJSONStringify), in memory of its
-          // own: Buffer.from puts a small answer in a slice of a shared 8 KB slab, which a kept answer would hold
-          // whole, so that the cache's bytes would not bound what it holds.
-          const text = `${JSON.stringify({ data: result.data, extensions: result.extensions })}\n`;
-          ticket.body = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
-          ticket.body.write(text);
+          if (response.body.singleResult.errors || (response.http.status ?? 200) !== 200) return;
+          ticket.keep = true;
           ticket.operation = operationName ?? null;
         },
       }),
     };
+  }
+
+  /**
+   * The body Apollo answered a request with, as it is about to be sent: noted on its ticket if the plugin marked
+   * the answer as one to keep. Copied into memory of its own: Buffer.from puts a small answer in a slice of a
+   * shared 8 KB slab, which a kept answer would hold whole, so that the cache's bytes would not bound what it holds.
+   */
+  answered(request: IncomingMessage, body: string): void {
+    const ticket = this.tickets.get(request);
+    if (!ticket?.keep) return;
+    ticket.body = Buffer.allocUnsafeSlow(Buffer.byteLength(body));
+    ticket.body.write(body);
   }
 
   /** Notes the version a transaction ended at, the latest seen so far. */
@@ -249,7 +255,9 @@ interface Flight {
 interface Ticket {
   key: string;
   version: string;
-  /** The answer, once the plugin has seen that it is one to keep; null until then, or for good. */
+  /** Set by the plugin for a query's answer without errors. */
+  keep: boolean;
+  /** The answer's bytes, once Apollo gave them for an answer to keep; null until then, or for good. */
   body: Buffer | null;
   operation: string | null;
   /** The graph's version when the request's reads ended, once they have; null where it read nothing. */

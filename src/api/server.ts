@@ -110,7 +110,7 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
     const context = createContext(createRepositories(request.database), writeAccess(config.apiToken, req.headers.authorization), config);
     cache?.track(context, req, readsEnded);
     return context;
-  });
+  }, cache ? (req, body) => cache.answered(req, body) : undefined);
   app.use('/graphql', (req: Request, res: Response, next: NextFunction) => void graphql(req, res).catch(next), requestErrors(logRequestError));
   // Bodies are read, cached answers sent and GraphQL POSTs answered in front of Express: http-front.ts says what its middleware sees.
   httpServer.on('request', observeRequests(httpFront({ app, graphql }, cache, logRequestError), logger));
