@@ -38,7 +38,7 @@ export class ResponseCache {
   private nextRead: Promise<string | null> | null = null;
   /** Answers being computed, by key, with the version each is computed at: the same request at that version waits for it. */
   private readonly inflight = new Map<string, Flight>();
-  /** The version of the transaction that ended last, version read or request; null until one has. */
+  /** The version of the transaction that ended last, version read or request; null until one has, and after a request that failed or read nothing. */
   private latest: string | null = null;
   /** What the front noted for each request it passed on to be answered and stored. */
   private readonly tickets = new WeakMap<IncomingMessage, Ticket>();
@@ -199,9 +199,13 @@ export class ResponseCache {
     ticket.body.write(body);
   }
 
-  /** Notes the version a transaction ended at, the latest seen so far. */
+  /**
+   * Notes the version a transaction ended at, the latest seen so far; null (a request that failed, or read
+   * nothing) forgets it, so that the next request reads the version afresh. A database put back to an earlier
+   * state would otherwise make every request wait for a version it no longer reaches.
+   */
   private seen(version: string | null): string | null {
-    if (version !== null) this.latest = version;
+    this.latest = version;
     return version;
   }
 
