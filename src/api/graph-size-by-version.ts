@@ -3,8 +3,8 @@ import type { GraphSize } from './query-cost.js';
 
 /**
  * The graph's size for the costs of a request, read once per version of the graph: the requests the response
- * cache checked against the same version share one read, where each used to spend a transaction of its own on
- * it (one of the round trips of every uncached similarRoles). A request checked against no version (the cache
+ * cache answers at the same version share one read, where each used to spend a transaction of its own on
+ * it (one of the round trips of every uncached similarRoles). A request answered at no version (the cache
  * off, or Neo4j unreachable when it arrived) reads it afresh. The read may see a write newer than the version
  * it is kept under: it only prices a query, it is never part of an answer.
  */

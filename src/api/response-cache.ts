@@ -162,12 +162,12 @@ export class ResponseCache {
     Object.defineProperty(context, ticketKey, { value: ticket, enumerable: true });
   }
 
-  /** The version a request was checked against, which its reads wait for (Database.forRequest); null if none was. */
+  /** The version a request is answered at (checked, or the latest seen), which its reads wait for (Database.forRequest); null if none. */
   versionOf(request: IncomingMessage): string | null {
     return this.tickets.get(request)?.version ?? null;
   }
 
-  /** The version a request was checked against, from its GraphQL context (or a plugin's copy of it); null if none was. */
+  /** The version a request is answered at, from its GraphQL context (or a plugin's copy of it); null if none. */
   versionIn(context: object): string | null {
     return (context as { [ticketKey]?: Ticket })[ticketKey]?.version ?? null;
   }

@@ -104,7 +104,7 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
   app.use(playgroundRouter('/graphql'));
   for (const router of options.routes ?? []) app.use(router);
   const graphql = graphqlHandler(apollo, async (req, res) => {
-    // One read transaction for the request's reads, at the version the cache checked, if it did.
+    // One read transaction for the request's reads, at the version the cache answers it at, if it does.
     const request = reads.forRequest(cache?.versionOf(req) ?? null);
     const readsEnded = new Promise<string | null>((resolve) => res.once('close', () => resolve(request.end().catch(() => null))));
     const context = createContext(createRepositories(request.database), writeAccess(config.apiToken, req.headers.authorization), config);

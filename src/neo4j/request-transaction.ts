@@ -9,7 +9,7 @@ export interface OpenRead {
 
 /**
  * One request's reads, in one read transaction: begun at the request's first read, on a session that waits for
- * the bookmark the request was checked against (the response cache's version), and ended when the response has
+ * the bookmark of the version the response cache answers the request at, and ended when the response has
  * been sent. Every loader and repository call of the request runs its queries in it: no session, BEGIN or COMMIT
  * per query, and in a cluster no read from a member that has not yet applied that version, so an answer stored
  * under a version was read at that version or later.
