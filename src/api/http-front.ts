@@ -1,6 +1,6 @@
 import type { RequestListener } from 'node:http';
 import type { GraphqlHandler } from './graphql-handler.js';
-import { answerRequestError, readRequestBody } from './request-body.js';
+import { answerRequestError, readRequestBody, type RequestErrorLog } from './request-body.js';
 import type { ResponseCache } from './response-cache.js';
 
 /** Where the front passes on what it does not answer itself. */
@@ -31,7 +31,7 @@ export interface FrontRoutes {
  * (`npm run bench -- --only Q3 --servers project`, concurrency 16; bench/README.md), and about a twentieth of
  * it for a computed one (N3, random paths, concurrency 16).
  */
-export function httpFront({ app, graphql }: FrontRoutes, cache: ResponseCache | null, log: (message: string, error?: unknown) => void): RequestListener {
+export function httpFront({ app, graphql }: FrontRoutes, cache: ResponseCache | null, log: RequestErrorLog): RequestListener {
   return (request, response) => {
     const lookup = cache?.lookUp(request);
     const next =

@@ -109,13 +109,16 @@ export function requestErrorFrom(cause: unknown): RequestError {
   return { status, error: new BadRequestError(message) };
 }
 
+/** Where a failure on the server's side while reading a request is logged. */
+export type RequestErrorLog = (request: IncomingMessage, message: string, error?: unknown) => void;
+
 /**
  * Answers as Apollo Server answers a request it cannot use: the status, and the error in a GraphQL response.
  * A failure on the server's side is logged; the client learns only that there was one.
  */
-export function answerRequestError(response: ServerResponse, cause: unknown, log: (message: string, error?: unknown) => void): void {
+export function answerRequestError(response: ServerResponse, cause: unknown, log: RequestErrorLog): void {
   const { status, error } = requestErrorFrom(cause);
-  if (status >= 500) log('INTERNAL_SERVER_ERROR reading a request', cause);
+  if (status >= 500) log(response.req, 'INTERNAL_SERVER_ERROR reading a request', cause);
   if (response.headersSent) return void response.end();
   const body = JSON.stringify({ errors: [{ message: error.message, extensions: error.extensions }] });
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
@@ -125,6 +128,6 @@ export function answerRequestError(response: ServerResponse, cause: unknown, log
  * Express's error handler for /graphql: what fails there after the front gets the same coded answer, rather
  * than Express's HTML page with a stack trace.
  */
-export function requestErrors(log: (message: string, error?: unknown) => void): ErrorRequestHandler {
+export function requestErrors(log: RequestErrorLog): ErrorRequestHandler {
   return (cause: unknown, _request, response, _next) => answerRequestError(response, cause, log);
 }

@@ -3,7 +3,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import { OperationTypeNode } from 'graphql';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { withoutStackCapture } from '../neo4j/without-stack-capture.js';
-import { currentRequest } from '../observability/request-scope.js';
+import { requestScopeOf } from '../observability/request-scope.js';
 import type { RequestBody } from './request-body.js';
 
 /**
@@ -108,7 +108,7 @@ export class ResponseCache {
       // Most recently used last: Map keeps insertion order.
       this.entries.delete(key);
       this.entries.set(key, entry);
-      noteLookup('hit', entry.operation);
+      noteLookup(request, 'hit', entry.operation);
       return send(response, entry);
     }
     const running = this.inflight.get(key);
@@ -116,7 +116,7 @@ export class ResponseCache {
       // The same question at the same version is being answered: its answer is ours too.
       running.answer.then((answer) => {
         if (answer === null) return next();
-        noteLookup('hit', null);
+        noteLookup(request, 'hit', null);
         send(response, answer);
       });
       return;
@@ -146,7 +146,7 @@ export class ResponseCache {
         .then((now) => done(now === version ? this.store(ticket, body, response) : null));
     });
     response.once('close', () => void (sent || done(null)));
-    noteLookup('miss', null);
+    noteLookup(request, 'miss', null);
     next();
   }
 
@@ -240,8 +240,8 @@ export class ResponseCache {
 const ticketKey = Symbol('responseCacheTicket');
 
 /** Tells the request's log line and metrics whether the cache answered (a hit never reaches Apollo, which names the operation of a miss). */
-function noteLookup(result: 'hit' | 'miss', operation: string | null): void {
-  const scope = currentRequest();
+function noteLookup(request: IncomingMessage, result: 'hit' | 'miss', operation: string | null): void {
+  const scope = requestScopeOf(request);
   if (!scope) return;
   scope.cache = result;
   if (operation) scope.operation = operation;

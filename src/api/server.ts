@@ -1,18 +1,16 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { unwrapResolverError } from '@apollo/server/errors';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { defaultMaxConcurrentOperations, defaultQueryTimeoutMs, type Config } from '../config.js';
 import { writeAccess } from '../curation/write-access.js';
-import { toApiError } from '../errors/neo4j-errors.js';
 import type { Database } from '../neo4j/database.js';
 import { createLogger, type Logger } from '../observability/logger.js';
+import { formatApiError, resolverErrorLog } from './api-errors.js';
 import { metricsRegistry } from '../observability/metrics.js';
 import { operationNamePlugin } from '../observability/operation.plugin.js';
-import { currentRequest, observeRequests } from '../observability/request-scope.js';
+import { observeRequests, putScopeIn, requestScopeOf } from '../observability/request-scope.js';
 import type { LocalNeo4jStatus } from '../neo4j/local-neo4j.js';
 import { createContext, type Context } from '../app/context.js';
 import { healthRouter } from './health.router.js';
@@ -69,7 +67,7 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
   const cacheMb = config.responseCacheMb ?? defaultResponseCacheMb;
   const cache = cacheMb > 0 ? new ResponseCache(database.driver, database.databaseName, cacheMb * 2 ** 20) : null;
   const app = express();
-  const logRequestError = (message: string, error?: unknown) => logger.error({ reqId: currentRequest()?.id, err: error }, message);
+  const logRequestError = (request: IncomingMessage, message: string, error?: unknown) => logger.error({ reqId: requestScopeOf(request)?.id, err: error }, message);
   // Its listener, once Apollo (which drains it on stop) has started: the HTTP front.
   const httpServer = createServer();
   const apollo = new ApolloServer<Context>({
@@ -90,9 +88,10 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
       ...(cache ? [cache.plugin() as ApolloServerPlugin<Context>] : []),
       executionSlotsPlugin(new ExecutionSlots(config.maxConcurrentOperations ?? defaultMaxConcurrentOperations)) as ApolloServerPlugin<Context>,
       operationNamePlugin() as ApolloServerPlugin<Context>,
+      resolverErrorLog(logger) as ApolloServerPlugin<Context>,
       unavailableStatusPlugin() as ApolloServerPlugin<Context>,
     ],
-    formatError: (formatted, error) => formatApiError(formatted, error, logger),
+    formatError: formatApiError,
   });
   await apollo.start();
 
@@ -105,9 +104,11 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
   for (const router of options.routes ?? []) app.use(router);
   const graphql = graphqlHandler(apollo, async (req, res) => {
     // One read transaction for the request's reads, at the version the cache answers it at, if it does.
-    const request = reads.forRequest(cache?.versionOf(req) ?? null);
+    const scope = requestScopeOf(req);
+    const request = reads.forRequest(cache?.versionOf(req) ?? null, scope);
     const readsEnded = new Promise<string | null>((resolve) => res.once('close', () => resolve(request.end().catch(() => null))));
     const context = createContext(createRepositories(request.database), writeAccess(config.apiToken, req.headers.authorization), config);
+    putScopeIn(context, scope);
     cache?.track(context, req, readsEnded);
     return context;
   }, cache ? (req, body) => cache.answered(req, body) : undefined);
@@ -126,17 +127,4 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
     url: `http://127.0.0.1:${port}`,
     stop: () => apollo.stop(),
   };
-}
-
-/**
- * API errors (ours, and GraphQL's own validation errors) pass as they are; anything else, such as a driver
- * error, is logged here and replaced by a coded error that says nothing of the server's internals.
- */
-function formatApiError(formatted: GraphQLFormattedError, error: unknown, logger: Logger): GraphQLFormattedError {
-  const cause = unwrapResolverError(error);
-  if (cause instanceof GraphQLError || !(cause instanceof Error)) return formatted;
-  const apiError = toApiError(cause);
-  const request = currentRequest();
-  logger.error({ reqId: request?.id, operation: request?.operation ?? undefined, code: apiError.extensions.code, path: formatted.path?.join('.'), err: cause }, 'resolver error');
-  return { message: apiError.message, extensions: apiError.extensions, ...(formatted.path ? { path: formatted.path } : {}), ...(formatted.locations ? { locations: formatted.locations } : {}) };
 }

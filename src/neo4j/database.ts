@@ -1,7 +1,7 @@
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import type { Logger } from '../observability/logger.js';
 import { neo4jQueryDuration, operationLabel } from '../observability/metrics.js';
-import { currentRequest } from '../observability/request-scope.js';
+import type { RequestScope } from '../observability/request-scope.js';
 import { Availability } from './availability.js';
 import { tuneClientSockets } from './client-socket.tuning.js';
 import { withoutStackCapture } from './without-stack-capture.js';
@@ -51,6 +51,8 @@ export class Database {
     readonly availability: Availability = new Availability(() => driver.verifyConnectivity({ database: databaseName }).then(() => undefined)),
     /** Set on a request's view: its reads share one transaction. */
     private readonly request: RequestTransaction | undefined = undefined,
+    /** Set on a request's view: the request its transactions' metadata and slow-query lines name. */
+    private readonly scope: RequestScope | undefined = undefined,
   ) {}
 
   /** Queries sent through read() and write(): a diagnostic, and how tests count round trips. */
@@ -66,17 +68,17 @@ export class Database {
   /**
    * The view one GraphQL request reads through: all its reads run in one read transaction, begun at the first
    * of them on a session that waits for `bookmark` (see RequestTransaction). Call end() once the response is
-   * sent: it gives the graph's version when the reads ended, or null.
+   * sent: it gives the graph's version when the reads ended, or null. Its transactions are tagged with `scope`.
    */
-  forRequest(bookmark: string | null): { database: Database; end(): Promise<string | null> } {
+  forRequest(bookmark: string | null, scope?: RequestScope): { database: Database; end(): Promise<string | null> } {
     const request = new RequestTransaction((after) => {
       const session = this.driver.session({ database: this.databaseName, defaultAccessMode: neo4j.session.READ, bookmarks: after ? [after] : [] });
       // Not awaited: awaiting the transaction waits for Neo4j to acknowledge BEGIN, a round trip of its own,
       // where the first query can follow BEGIN at once. A failed BEGIN fails that query; end() closes the session.
-      const tx = session.beginTransaction({ metadata: this.metadata(), ...(this.readTimeoutMs === undefined ? {} : { timeout: this.readTimeoutMs }) });
+      const tx = session.beginTransaction({ metadata: metadataOf(scope), ...(this.readTimeoutMs === undefined ? {} : { timeout: this.readTimeoutMs }) });
       return { session, tx };
     }, bookmark);
-    const database = new Database(this.driver, this.databaseName, this.slowQueries, this.readTimeoutMs, this.counter, this.availability, request);
+    const database = new Database(this.driver, this.databaseName, this.slowQueries, this.readTimeoutMs, this.counter, this.availability, request, scope);
     return { database, end: () => request.end() };
   }
 
@@ -121,7 +123,7 @@ export class Database {
     const session = this.driver.session({ database: this.databaseName, defaultAccessMode: neo4j.session.READ });
     try {
       return await session.executeRead(this.tagged('read', work), {
-        metadata: this.metadata(),
+        metadata: metadataOf(this.scope),
         ...(this.readTimeoutMs === undefined ? {} : { timeout: this.readTimeoutMs }),
       }).catch((error: unknown) => this.availability.observe(error));
     } finally {
@@ -133,7 +135,7 @@ export class Database {
     this.availability.check();
     const session = this.driver.session({ database: this.databaseName });
     try {
-      const result = await session.executeWrite(this.tagged('write', work), { metadata: this.metadata() }).catch((error: unknown) => this.availability.observe(error));
+      const result = await session.executeWrite(this.tagged('write', work), { metadata: metadataOf(this.scope) }).catch((error: unknown) => this.availability.observe(error));
       await this.request?.afterWrite(session.lastBookmarks()[0] ?? null);
       return result;
     } finally {
@@ -141,18 +143,8 @@ export class Database {
     }
   }
 
-  /**
-   * Neo4j shows a transaction's metadata in its query log and in SHOW TRANSACTIONS: the GraphQL operation and
-   * request id tell which request ran a slow query.
-   */
-  private metadata(): Record<string, string> {
-    const request = currentRequest();
-    if (!request) return { app: 'career-graph' };
-    return { app: 'career-graph', requestId: request.id, ...(request.operation ? { operation: request.operation } : {}) };
-  }
-
   private tagged<T>(access: TransactionTag['access'], work: (tx: ManagedTransaction) => Promise<T>): (tx: ManagedTransaction) => Promise<T> {
-    const request = currentRequest();
+    const request = this.scope;
     return (tx) => {
       tags.set(tx, { access, requestId: request?.id, operation: request?.operation ?? null, slowQueries: this.slowQueries });
       return work(tx);
@@ -167,6 +159,15 @@ export class Database {
     this.availability.close();
     await this.driver.close();
   }
+}
+
+/**
+ * Neo4j shows a transaction's metadata in its query log and in SHOW TRANSACTIONS: the GraphQL operation and
+ * request id tell which request ran a slow query.
+ */
+function metadataOf(request: RequestScope | undefined): Record<string, string> {
+  if (!request) return { app: 'career-graph' };
+  return { app: 'career-graph', requestId: request.id, ...(request.operation ? { operation: request.operation } : {}) };
 }
 
 /** Runs one query inside a transaction and returns its records as plain objects. */

@@ -4,7 +4,6 @@ import { inject } from 'vitest';
 import { useSeededApi } from '../../tests/api-server.js';
 import { Database } from '../neo4j/database.js';
 import { createLogger } from './logger.js';
-import { withRequestScope } from './request-scope.js';
 
 // The API with its log captured and every Cypher query counted as slow (threshold 0 ms), on the seeded graph.
 
@@ -97,8 +96,10 @@ it('gives a request without an id one of its own', async () => {
 
 it('names the operation and the request in the metadata of the transactions it runs', async () => {
   const scope = { id: 'observability-metadata', operation: 'RoleTitle', cache: null };
-  const [row] = await withRequestScope(scope, () =>
-    database.read<{ metaData: Record<string, string> }>('SHOW TRANSACTIONS YIELD metaData, currentQuery WHERE currentQuery STARTS WITH "SHOW TRANSACTIONS" RETURN metaData'),
+  const request = database.forRequest(null, scope);
+  const [row] = await request.database.read<{ metaData: Record<string, string> }>(
+    'SHOW TRANSACTIONS YIELD metaData, currentQuery WHERE currentQuery STARTS WITH "SHOW TRANSACTIONS" RETURN metaData',
   );
+  await request.end();
   expect(row?.metaData).toEqual({ app: 'career-graph', requestId: 'observability-metadata', operation: 'RoleTitle' });
 });

@@ -1,12 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { currentRequest } from './request-scope.js';
+import { scopeIn } from './request-scope.js';
 
 /** Names the request's GraphQL operation, for its log line, its metrics and its Neo4j transactions' metadata. */
 export function operationNamePlugin(): ApolloServerPlugin<object> {
   return {
     requestDidStart: async () => ({
-      didResolveOperation: async ({ operation }) => {
-        const scope = currentRequest();
+      didResolveOperation: async ({ contextValue, operation }) => {
+        const scope = scopeIn(contextValue);
         if (scope) scope.operation = operation?.name?.value ?? null;
       },
     }),
