@@ -19,6 +19,7 @@ import { httpFront } from './http-front.js';
 import { playgroundRouter } from './playground.js';
 import { supportedOperationTypeRule } from './operation-type.rule.js';
 import { queryLimitsPlugin } from './query-limits.plugin.js';
+import { oneReadPlugin, putReadsIn } from './one-read.plugin.js';
 import { requestErrors } from './request-body.js';
 import { ResponseCache } from './response-cache.js';
 import { createRepositories } from '../app/repositories.js';
@@ -88,6 +89,7 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
       ...(cache ? [cache.plugin() as ApolloServerPlugin<Context>] : []),
       executionSlotsPlugin(new ExecutionSlots(config.maxConcurrentOperations ?? defaultMaxConcurrentOperations)) as ApolloServerPlugin<Context>,
       operationNamePlugin() as ApolloServerPlugin<Context>,
+      oneReadPlugin() as ApolloServerPlugin<Context>,
       resolverErrorLog(logger) as ApolloServerPlugin<Context>,
       unavailableStatusPlugin() as ApolloServerPlugin<Context>,
     ],
@@ -109,6 +111,7 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
     const readsEnded = new Promise<string | null>((resolve) => res.once('close', () => resolve(request.end().catch(() => null))));
     const context = createContext(createRepositories(request.database), writeAccess(config.apiToken, req.headers.authorization), config);
     putScopeIn(context, scope);
+    putReadsIn(context, request);
     cache?.track(context, req, readsEnded);
     return context;
   }, cache ? (req, body) => cache.answered(req, body) : undefined);

@@ -16,6 +16,17 @@ export interface Neo4jConnection {
 
 export type QueryParameters = Record<string, unknown>;
 
+/** One request's view of the database (Database.forRequest), and what the API does with its reads. */
+export interface RequestReads {
+  database: Database;
+  /** Before the first read: the request will most likely read once, so its read needs no BEGIN and COMMIT. */
+  expectOneRead(): void;
+  /** The queries the request has sent. */
+  queriesRun(): number;
+  /** Once the response is sent: the graph's version when the reads ended, or null. */
+  end(): Promise<string | null>;
+}
+
 /** Where a query slower than slowQueryMs is logged, with the request and operation that ran it. */
 export interface SlowQueryLog {
   logger: Logger;
@@ -70,16 +81,19 @@ export class Database {
    * of them on a session that waits for `bookmark` (see RequestTransaction). Call end() once the response is
    * sent: it gives the graph's version when the reads ended, or null. Its transactions are tagged with `scope`.
    */
-  forRequest(bookmark: string | null, scope?: RequestScope): { database: Database; end(): Promise<string | null> } {
-    const request = new RequestTransaction((after) => {
-      const session = this.driver.session({ database: this.databaseName, defaultAccessMode: neo4j.session.READ, bookmarks: after ? [after] : [] });
-      // Not awaited: awaiting the transaction waits for Neo4j to acknowledge BEGIN, a round trip of its own,
-      // where the first query can follow BEGIN at once. A failed BEGIN fails that query; end() closes the session.
-      const tx = session.beginTransaction({ metadata: metadataOf(scope), ...(this.readTimeoutMs === undefined ? {} : { timeout: this.readTimeoutMs }) });
-      return { session, tx };
-    }, bookmark);
+  forRequest(bookmark: string | null, scope?: RequestScope): RequestReads {
+    const request = new RequestTransaction(
+      (after) => this.driver.session({ database: this.databaseName, defaultAccessMode: neo4j.session.READ, bookmarks: after ? [after] : [] }),
+      () => ({ metadata: metadataOf(scope), ...(this.readTimeoutMs === undefined ? {} : { timeout: this.readTimeoutMs }) }),
+      bookmark,
+    );
     const database = new Database(this.driver, this.databaseName, this.slowQueries, this.readTimeoutMs, this.counter, this.availability, request, scope);
-    return { database, end: () => request.end() };
+    return {
+      database,
+      expectOneRead: () => request.expectOneRead(),
+      queriesRun: () => request.queriesRun,
+      end: () => request.end(),
+    };
   }
 
   static open(connection: Neo4jConnection, slowQueries?: SlowQueryLog): Database {

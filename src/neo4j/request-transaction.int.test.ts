@@ -86,3 +86,45 @@ describe("a request's reads", () => {
     expect(await openTransactions()).toEqual([]);
   });
 });
+
+describe('a request expected to read once', () => {
+  it('sends its read as a transaction of its own, committed as the read ends, and ends at its version', async () => {
+    const before = await versionNow();
+    const request = database.forRequest(before);
+    request.expectOneRead();
+    expect(await request.database.read('RETURN 1 AS one')).toEqual([{ one: 1 }]);
+    expect(await openTransactions()).toEqual([]);
+    expect(await request.end()).toBe(before);
+  });
+
+  it('that reads again after all reads on in one transaction, and ends at the version it ended at', async () => {
+    await clearGraph(database);
+    const request = database.forRequest(null);
+    request.expectOneRead();
+    expect(await request.database.read('MATCH (n:RequestProbe) RETURN count(n) AS n')).toEqual([{ n: 0 }]);
+    const written = await writeElsewhere();
+    const [probes] = await Promise.all([request.database.read('MATCH (n:RequestProbe) RETURN count(n) AS n'), request.database.read('RETURN 2 AS two')]);
+    expect(probes).toEqual([{ n: 1 }]);
+    expect(await openTransactions()).toHaveLength(1);
+    expect(await request.end()).toBe(written);
+    expect(await openTransactions()).toEqual([]);
+    await clearGraph(database);
+  });
+
+  it('that reads twice at once answers both, the second in a transaction after the first', async () => {
+    const request = database.forRequest(null);
+    request.expectOneRead();
+    const answers = await Promise.all([request.database.read('RETURN 1 AS one'), request.database.read('RETURN 2 AS two')]);
+    expect(answers).toEqual([[{ one: 1 }], [{ two: 2 }]]);
+    expect(await openTransactions()).toHaveLength(1);
+    expect(await request.end()).not.toBeNull();
+  });
+
+  it('whose read fails ends with no version', async () => {
+    const request = database.forRequest(null);
+    request.expectOneRead();
+    await expect(request.database.read('RETURN 1 / 0 AS never')).rejects.toThrow(/by zero/);
+    expect(await request.end()).toBeNull();
+  });
+});
+

@@ -94,9 +94,13 @@ it('gives a request without an id one of its own', async () => {
   expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 });
 
-it('names the operation and the request in the metadata of the transactions it runs', async () => {
+it.each([
+  ['in the transaction its reads share', false],
+  ['in a read sent alone, as one expected to read once', true],
+])('names the operation and the request in the metadata of the transactions it runs: %s', async (_, alone) => {
   const scope = { id: 'observability-metadata', operation: 'RoleTitle', cache: null };
   const request = database.forRequest(null, scope);
+  if (alone) request.expectOneRead();
   const [row] = await request.database.read<{ metaData: Record<string, string> }>(
     'SHOW TRANSACTIONS YIELD metaData, currentQuery WHERE currentQuery STARTS WITH "SHOW TRANSACTIONS" RETURN metaData',
   );
