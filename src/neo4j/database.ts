@@ -78,8 +78,9 @@ export class Database {
 
   /**
    * The view one GraphQL request reads through: all its reads run in one read transaction, begun at the first
-   * of them on a session that waits for `bookmark` (see RequestTransaction). Call end() once the response is
-   * sent: it gives the graph's version when the reads ended, or null. Its transactions are tagged with `scope`.
+   * of them on a session that waits for `bookmark`, or sent as an auto-commit transaction when the request is
+   * expected to read once (see RequestTransaction). Call end() once the response is sent: it gives the graph's
+   * version when the reads ended, or null. Its transactions are tagged with `scope`.
    */
   forRequest(bookmark: string | null, scope?: RequestScope): RequestReads {
     const request = new RequestTransaction(
