@@ -1,15 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { OperationTypeNode, type OperationDefinitionNode } from 'graphql';
+import { contextSlot } from '../common/context-slot.js';
 import type { RequestReads } from '../neo4j/database.js';
 
 type PlannedReads = Pick<RequestReads, 'expectOneRead' | 'queriesRun'>;
 
-const readsKey = Symbol('requestReads');
+const readsSlot = contextSlot<PlannedReads>('requestReads');
 
-/** Hands the request's reads to the plugin through its GraphQL context (a plugin's copy keeps symbol properties). */
-export function putReadsIn(context: object, reads: PlannedReads): void {
-  Object.defineProperty(context, readsKey, { value: reads, enumerable: true });
-}
+/** Hands the request's reads to the plugin through its GraphQL context. */
+export const putReadsIn = readsSlot.put;
 
 /**
  * Tells a query's reads to expect one read when its operation read once the last time it ran: most operations
@@ -25,11 +24,11 @@ export function oneReadPlugin(): ApolloServerPlugin<object> {
   return {
     requestDidStart: async () => ({
       executionDidStart: async ({ contextValue, operation }) => {
-        const reads = (contextValue as { [readsKey]?: PlannedReads })[readsKey];
+        const reads = readsSlot.get(contextValue);
         if (reads && operation.operation === OperationTypeNode.QUERY && readOnce.get(operation)) reads.expectOneRead();
       },
       willSendResponse: async ({ contextValue, operation }) => {
-        const reads = (contextValue as { [readsKey]?: PlannedReads })[readsKey];
+        const reads = readsSlot.get(contextValue);
         if (reads && operation?.operation === OperationTypeNode.QUERY) readOnce.set(operation, reads.queriesRun() === 1);
       },
     }),

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { OperationTypeNode } from 'graphql';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { contextSlot } from '../common/context-slot.js';
 import { withoutStackCapture } from '../neo4j/without-stack-capture.js';
 import { requestScopeOf } from '../observability/request-scope.js';
 import type { RequestBody } from './request-body.js';
@@ -151,15 +152,14 @@ export class ResponseCache {
   }
 
   /**
-   * Hands what the front noted for a request to the plugin, through the request's GraphQL context: Apollo
-   * gives the plugin a shallow copy of the context, which keeps its own properties, a symbol's included.
+   * Hands what the front noted for a request to the plugin, through the request's GraphQL context.
    * `readsEnded` gives the graph's version when the request's reads ended (Database.forRequest), or null.
    */
   track(context: object, request: IncomingMessage, readsEnded: Promise<string | null>): void {
     const ticket = this.tickets.get(request);
     if (!ticket) return;
     ticket.readsEnded = readsEnded.then((ended) => this.seen(ended));
-    Object.defineProperty(context, ticketKey, { value: ticket, enumerable: true });
+    ticketSlot.put(context, ticket);
   }
 
   /** The version a request is answered at (checked, or the latest seen), which its reads wait for (Database.forRequest); null if none. */
@@ -169,7 +169,7 @@ export class ResponseCache {
 
   /** The version a request is answered at, from its GraphQL context (or a plugin's copy of it); null if none. */
   versionIn(context: object): string | null {
-    return (context as { [ticketKey]?: Ticket })[ticketKey]?.version ?? null;
+    return ticketSlot.get(context)?.version ?? null;
   }
 
   /** Marks each query's answer without errors as one to keep, for the lookup to store once it is sent. */
@@ -177,7 +177,7 @@ export class ResponseCache {
     return {
       requestDidStart: async () => ({
         willSendResponse: async ({ contextValue, operation, operationName, response }) => {
-          const ticket = (contextValue as { [ticketKey]?: Ticket })[ticketKey];
+          const ticket = ticketSlot.get(contextValue);
           if (!ticket || operation?.operation !== OperationTypeNode.QUERY || response.body.kind !== 'single') return;
           if (response.body.singleResult.errors || (response.http.status ?? 200) !== 200) return;
           ticket.keep = true;
@@ -237,7 +237,7 @@ export class ResponseCache {
   }
 }
 
-const ticketKey = Symbol('responseCacheTicket');
+const ticketSlot = contextSlot<Ticket>('responseCacheTicket');
 
 /** Tells the request's log line and metrics whether the cache answered (a hit never reaches Apollo, which names the operation of a miss). */
 function noteLookup(request: IncomingMessage, result: 'hit' | 'miss', operation: string | null): void {

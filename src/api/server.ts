@@ -7,12 +7,12 @@ import { defaultMaxConcurrentOperations, defaultQueryTimeoutMs, type Config } fr
 import { writeAccess } from '../curation/write-access.js';
 import type { Database } from '../neo4j/database.js';
 import { createLogger, type Logger } from '../observability/logger.js';
-import { formatApiError, resolverErrorLog } from './api-errors.js';
 import { metricsRegistry } from '../observability/metrics.js';
 import { operationNamePlugin } from '../observability/operation.plugin.js';
 import { observeRequests, putScopeIn, requestScopeOf } from '../observability/request-scope.js';
 import type { LocalNeo4jStatus } from '../neo4j/local-neo4j.js';
 import { createContext, type Context } from '../app/context.js';
+import { formatApiError, resolverErrorLog } from './api-errors.js';
 import { healthRouter } from './health.router.js';
 import { graphqlHandler } from './graphql-handler.js';
 import { httpFront } from './http-front.js';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, RequestListener } from 'node:http';
+import { contextSlot } from '../common/context-slot.js';
 import type { Logger } from './logger.js';
 import { cacheLookups, graphqlRequestDuration, httpRequests, operationLabel } from './metrics.js';
 
@@ -24,20 +25,15 @@ export function requestScopeOf(request: IncomingMessage): RequestScope | undefin
   return scopes.get(request);
 }
 
-const scopeKey = Symbol('requestScope');
+const scopeSlot = contextSlot<RequestScope>('requestScope');
 
-/**
- * Hands the request's scope to Apollo's plugins through the request's GraphQL context: Apollo gives them a
- * shallow copy of the context, which keeps its own properties, a symbol's included.
- */
+/** Hands the request's scope to Apollo's plugins through the request's GraphQL context. */
 export function putScopeIn(context: object, scope: RequestScope | undefined): void {
-  if (scope) Object.defineProperty(context, scopeKey, { value: scope, enumerable: true });
+  if (scope) scopeSlot.put(context, scope);
 }
 
 /** The scope of the request whose GraphQL context (or a plugin's copy of it) this is. */
-export function scopeIn(context: object): RequestScope | undefined {
-  return (context as { [scopeKey]?: RequestScope })[scopeKey];
-}
+export const scopeIn = scopeSlot.get;
 
 const clientId = /^[\w.:-]{1,128}$/;
 
