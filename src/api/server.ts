@@ -23,8 +23,7 @@ import { oneReadPlugin, putReadsIn } from './one-read.plugin.js';
 import { requestErrors } from './request-body.js';
 import { ResponseCache } from './response-cache.js';
 import { createRepositories } from '../app/repositories.js';
-import { GraphSizeByVersion } from './graph-size-by-version.js';
-import { GraphSizeRepository } from './graph-size.repository.js';
+import { ReadByVersion } from './read-by-version.js';
 import { buildApiSchema } from './schema.js';
 import { unavailableStatusPlugin } from './unavailable-status.plugin.js';
 import { ExecutionSlots } from './execution-slots.js';
@@ -64,7 +63,10 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
   const { database, config, logger = createLogger() } = options;
   const schema = await buildApiSchema();
   const reads = database.withReadTimeout(config.queryTimeoutMs ?? defaultQueryTimeoutMs);
-  const graphSize = new GraphSizeByVersion(new GraphSizeRepository(reads));
+  // Read outside any request's transaction, once per version of the graph: what no kept answer holds.
+  const shared = createRepositories(reads);
+  const graphSize = new ReadByVersion(() => shared.graphSize.read());
+  const knownIds = { roles: new ReadByVersion(() => shared.roles.allNames()), skills: new ReadByVersion(() => shared.skills.allNames()) };
   const cacheMb = config.responseCacheMb ?? defaultResponseCacheMb;
   const cache = cacheMb > 0 ? new ResponseCache(database.driver, database.databaseName, cacheMb * 2 ** 20) : null;
   const app = express();
@@ -107,9 +109,13 @@ export async function startApiServer(options: ApiOptions): Promise<ApiServer> {
   const graphql = graphqlHandler(apollo, async (req, res) => {
     // One read transaction for the request's reads, at the version the cache answers it at, if it does.
     const scope = requestScopeOf(req);
-    const request = reads.forRequest(cache?.versionOf(req) ?? null, scope);
+    const version = cache?.versionOf(req) ?? null;
+    const request = reads.forRequest(version, scope);
     const readsEnded = new Promise<string | null>((resolve) => res.once('close', () => resolve(request.end().catch(() => null))));
-    const context = createContext(createRepositories(request.database), writeAccess(config.apiToken, req.headers.authorization), config);
+    const context = createContext(createRepositories(request.database), writeAccess(config.apiToken, req.headers.authorization), config, {
+      roles: () => knownIds.roles.at(version),
+      skills: () => knownIds.skills.at(version),
+    });
     putScopeIn(context, scope);
     putReadsIn(context, request);
     cache?.track(context, req, readsEnded);

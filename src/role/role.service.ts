@@ -22,6 +22,8 @@ export class RoleService {
   constructor(
     private readonly repository: RoleRepository,
     private readonly loaders: RoleLoaders,
+    /** Every role id and alias, for the closest ones a NOT_FOUND names. */
+    private readonly knownIds: () => Promise<string[]>,
   ) {}
 
   /**
@@ -32,7 +34,7 @@ export class RoleService {
     requireSlug(argument, id);
     const loader = prefetch && prefetch.children.length > 0 ? this.loaders.withChildren(prefetch) : this.loaders.byId;
     const role = (await loader.load(id)) ?? (await this.repository.findByAlias(id));
-    if (!role) throw new NotFoundError('role', id, closestIds(id, await this.repository.allNames()));
+    if (!role) throw new NotFoundError('role', id, closestIds(id, await this.knownIds()));
     return role;
   }
 

@@ -20,12 +20,14 @@ export class SkillService {
     private readonly repository: SkillRepository,
     private readonly loaders: SkillLoaders,
     private readonly roleService: RoleService,
+    /** Every skill id and alias, for the closest ones a NOT_FOUND names. */
+    private readonly knownIds: () => Promise<string[]>,
   ) {}
 
   async get(id: string): Promise<RoleSkillRecord> {
     requireSlug('id', id);
     const skill = (await this.loaders.byId.load(id)) ?? (await this.repository.findByAlias(id));
-    if (!skill) throw new NotFoundError('skill', id, closestIds(id, await this.repository.allNames()));
+    if (!skill) throw new NotFoundError('skill', id, closestIds(id, await this.knownIds()));
     return skill;
   }
 
