@@ -85,7 +85,7 @@ export class Database {
   forRequest(bookmark: string | null, scope?: RequestScope): RequestReads {
     const request = new RequestTransaction(
       (after) => this.driver.session({ database: this.databaseName, defaultAccessMode: neo4j.session.READ, bookmarks: after ? [after] : [] }),
-      () => ({ metadata: metadataOf(scope), ...(this.readTimeoutMs === undefined ? {} : { timeout: this.readTimeoutMs }) }),
+      () => readConfigOf(scope, this.readTimeoutMs),
       bookmark,
     );
     const database = new Database(this.driver, this.databaseName, this.slowQueries, this.readTimeoutMs, this.counter, this.availability, request, scope);
@@ -137,10 +137,7 @@ export class Database {
     if (this.request) return this.request.run(this.tagged('read', work)).catch((error: unknown) => this.availability.observe(error));
     const session = this.driver.session({ database: this.databaseName, defaultAccessMode: neo4j.session.READ });
     try {
-      return await session.executeRead(this.tagged('read', work), {
-        metadata: metadataOf(this.scope),
-        ...(this.readTimeoutMs === undefined ? {} : { timeout: this.readTimeoutMs }),
-      }).catch((error: unknown) => this.availability.observe(error));
+      return await session.executeRead(this.tagged('read', work), readConfigOf(this.scope, this.readTimeoutMs)).catch((error: unknown) => this.availability.observe(error));
     } finally {
       await session.close();
     }
@@ -183,6 +180,11 @@ export class Database {
 function metadataOf(request: RequestScope | undefined): Record<string, string> {
   if (!request) return { app: 'career-graph' };
   return { app: 'career-graph', requestId: request.id, ...(request.operation ? { operation: request.operation } : {}) };
+}
+
+/** A read transaction's metadata and, when one is set, the timeout after which Neo4j ends it. */
+function readConfigOf(request: RequestScope | undefined, timeoutMs: number | undefined): { metadata: Record<string, string>; timeout?: number } {
+  return { metadata: metadataOf(request), ...(timeoutMs === undefined ? {} : { timeout: timeoutMs }) };
 }
 
 /** Runs one query inside a transaction and returns its records as plain objects. */

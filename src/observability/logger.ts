@@ -6,7 +6,7 @@ export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 's
 export type LogLevel = (typeof logLevels)[number];
 
 /** How long a line may wait in the buffer of stdout before it is written. */
-export const logFlushIntervalMs = 250;
+const logFlushIntervalMs = 250;
 
 /**
  * One JSON object a line on stdout (or the given stream), for a log collector to index: `reqId` and
